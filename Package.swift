@@ -1,0 +1,33 @@
+// swift-tools-version:6.1
+// LectureClaims — reproduces the claims of CS231n Lecture 6 with a small BLAS-backed engine.
+// Layout and module jobs: ../shared/DESIGN.md. Dependencies point one way:
+// experiments → ClaimKit → {NeuralEngine, Gnuplot, Reporting}; Datasets → NeuralEngine → CBLAS.
+import PackageDescription
+
+let package = Package(
+    name: "LectureClaims",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: OpenBLAS's cblas.h and zlib (apt: libopenblas-dev, zlib1g-dev).
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "NeuralEngine", dependencies: ["CBLAS"]),
+        .target(name: "Datasets", dependencies: ["NeuralEngine", "CZlib"]),
+        .target(name: "Gnuplot"),
+        .target(name: "Reporting"),
+
+        .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "Datasets"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+
+        // Benchmarks (make bench): timed epochs, never timed unit tests.
+        .executableTarget(name: "engine-epoch", dependencies: ["NeuralEngine", "Datasets"],
+                          path: "benchmarks/engine-epoch"),
+    ]
+)
