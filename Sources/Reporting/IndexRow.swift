@@ -1,0 +1,34 @@
+/// One claim's line in the index page, with every text already written by the caller.
+public struct IndexRow: Sendable, Equatable {
+    /// The claim's identifier, e.g. "sigmoid-vanishing-gradients".
+    public var claimID: String
+    /// The claim's title or statement, as plain text.
+    public var title: String
+    /// The verdict's text, e.g. "reproduced"; rows are counted by it.
+    public var verdict: String
+    /// The verdict's symbol, e.g. "✅".
+    public var symbol: String
+    /// The verdict the claim was expected to get; the row matches its expectation when the texts are equal.
+    public var expectedVerdict: String
+    /// The one number that sums the claim up, as inline Markdown, e.g. "attenuation 0.235 ± 0.004 per layer".
+    public var keyNumber: String
+    /// The claim's report, relative to the index, e.g. "sigmoid-vanishing-gradients/README.md".
+    public var reportPath: String
+    /// A small image for the row, relative to the index, or `nil` for none.
+    public var thumbnailPath: String?
+
+    public init(claimID: String, title: String, verdict: String, symbol: String, expectedVerdict: String,
+                keyNumber: String, reportPath: String, thumbnailPath: String? = nil) {
+        self.claimID = claimID
+        self.title = title
+        self.verdict = verdict
+        self.symbol = symbol
+        self.expectedVerdict = expectedVerdict
+        self.keyNumber = keyNumber
+        self.reportPath = reportPath
+        self.thumbnailPath = thumbnailPath
+    }
+
+    /// Whether the verdict is the expected one.
+    public var matchesExpectation: Bool { verdict == expectedVerdict }
+}
