@@ -55,8 +55,10 @@ public struct Histogram: Equatable, Sendable {
         let width = range.upperBound - range.lowerBound
         var counts = [Int](repeating: 0, count: bins)
         for v in values where !v.isNaN {
-            let k = width > 0 ? Int(((v - range.lowerBound) / width * Double(bins)).rounded(.down)) : 0
-            counts[min(max(k, 0), bins - 1)] += 1
+            let position = width > 0 ? ((v - range.lowerBound) / width * Double(bins)).rounded(.down) : 0
+            // Clamp before converting: Int(_:) traps on ±∞ (a diverged network's values) and on NaN (∞/∞ when the
+            // range itself is infinite).
+            counts[position >= Double(bins - 1) ? bins - 1 : position > 0 ? Int(position) : 0] += 1
         }
         self.range = range
         self.counts = counts

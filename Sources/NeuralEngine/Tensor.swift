@@ -29,6 +29,8 @@ public struct Tensor<Scalar: EngineScalar>: Equatable, Sendable {
     }
 
     /// A tensor with every entry equal to `value`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public init(rows: Int, columns: Int, repeating value: Scalar = 0) {
         self.init(rows: rows, columns: columns, scalars: [Scalar](repeating: value, count: rows * columns))
     }
