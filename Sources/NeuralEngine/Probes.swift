@@ -26,15 +26,19 @@ public struct ActivationStatistics: Equatable, Sendable {
         mean = x.reduce(0, +) / n
         let m = mean
         standardDeviation = (x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n).squareRoot()
-        let sorted = x.sorted()
-        percentile15 = Self.percentile(sorted, 0.15)
-        median = Self.percentile(sorted, 0.50)
-        percentile85 = Self.percentile(sorted, 0.85)
+        // A diverged layer holds NaN: the moments above are NaN then, and the order statistics are taken over the
+        // entries that are not NaN (all NaN: NaN), so a probe of a diverged run reports instead of trapping.
+        let sorted = x.filter { !$0.isNaN }.sorted()
+        percentile15 = sorted.isEmpty ? .nan : Self.percentile(sorted, 0.15)
+        median = sorted.isEmpty ? .nan : Self.percentile(sorted, 0.50)
+        percentile85 = sorted.isEmpty ? .nan : Self.percentile(sorted, 0.85)
         saturatedFraction = function.map { f in Double(x.filter(f.isSaturated).count) / n } ?? 0
         var dead = 0
         for c in 0..<values.columns where !(0..<values.rows).contains(where: { values[$0, c] > 0 }) { dead += 1 }
         deadUnitFraction = Double(dead) / Double(values.columns)
-        histogram = Histogram(sorted, bins: histogramBins, range: histogramRange ?? sorted[0]...sorted[sorted.count - 1])
+        let finite = sorted.filter(\.isFinite)
+        histogram = Histogram(sorted, bins: histogramBins,
+                              range: histogramRange ?? (finite.isEmpty ? 0...0 : finite[0]...finite[finite.count - 1]))
     }
 
     /// The p-quantile of sorted values by linear interpolation between closest ranks (numpy's default).

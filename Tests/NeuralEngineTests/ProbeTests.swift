@@ -152,3 +152,13 @@ struct ProbeTests {
         }
     }
 }
+
+/// A diverged layer (NaN entries) is reported, not a trap: moments NaN, order statistics over the other entries.
+@Test func statisticsOfADivergedOutputDoNotTrap() {
+    let stats = ActivationStatistics(of: Tensor<Double>([[.nan, 1], [2, 3]]))
+    #expect(stats.mean.isNaN)
+    #expect(stats.median == 2)
+    #expect(stats.histogram.counts.reduce(0, +) == 3)
+    let allNaN = ActivationStatistics(of: Tensor<Double>([[.nan]]))
+    #expect(allNaN.median.isNaN)
+}
