@@ -2,7 +2,15 @@
 // LectureClaims — reproduces the claims of CS231n Lecture 6 with a small BLAS-backed engine.
 // Layout and module jobs: ../shared/DESIGN.md. Dependencies point one way:
 // experiments → ClaimKit → {NeuralEngine, Gnuplot, Reporting}; Datasets → NeuralEngine → CBLAS.
+import Foundation
 import PackageDescription
+
+/// Every folder of experiments/ is one claim's executable target, named by the claim id (no list to keep in sync).
+let experimentNames: [String] = {
+    let folder = Context.packageDirectory + "/experiments"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { !$0.hasPrefix(".") }.sorted()
+}()
 
 let package = Package(
     name: "LectureClaims",
@@ -20,14 +28,32 @@ let package = Package(
         .target(name: "Datasets", dependencies: ["NeuralEngine", "CZlib"]),
         .target(name: "Gnuplot"),
         .target(name: "Reporting"),
+        .target(name: "ClaimKit", dependencies: [
+            "NeuralEngine", "Gnuplot", "Reporting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "claims", dependencies: [
+            "ClaimKit", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine", "Datasets"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ClaimKitTests", dependencies: [
+            "ClaimKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Each experiment's own check against its negative control (`@testable import <claim_id>`).
+        .testTarget(name: "ExperimentTests",
+                    dependencies: ["ClaimKit", "Datasets", "NeuralEngine"] + experimentNames.map { .target(name: $0) }),
 
         // Benchmarks (make bench): timed epochs, never timed unit tests.
         .executableTarget(name: "engine-epoch", dependencies: ["NeuralEngine", "Datasets"],
                           path: "benchmarks/engine-epoch"),
-    ]
+    ] + experimentNames.map { name in
+        .executableTarget(name: name, dependencies: [
+            "ClaimKit", "Datasets", "NeuralEngine", "Gnuplot", "Reporting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "experiments/\(name)")
+    }
 )

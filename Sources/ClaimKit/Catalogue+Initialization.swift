@@ -1,0 +1,4 @@
+extension Catalogue {
+    /// Weight initialization (CLAIMS.md W1–W6).
+    static let initializationClaims: [Claim] = []
+}

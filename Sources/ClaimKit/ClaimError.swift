@@ -1,0 +1,27 @@
+/// What goes wrong outside the program's control while running a claim or reading results. Each message is one line:
+/// what is wrong, then how to fix it.
+public enum ClaimError: Error, CustomStringConvertible, Equatable {
+    case unknownClaim(String, known: [String])
+    case missingResult(path: String)
+    case unreadableResult(path: String, reason: String)
+    case unwritableOutput(path: String, reason: String)
+    case dataUnavailable(String)
+    case figureFailed(String)
+
+    public var description: String {
+        switch self {
+        case .unknownClaim(let id, let known):
+            "unknown claim '\(id)'; known claims: \(known.joined(separator: ", ")) (see `claims list`)."
+        case .missingResult(let path):
+            "no result at \(path); run the experiment first (e.g. `make check` or `make reports`)."
+        case .unreadableResult(let path, let reason):
+            "cannot read \(path) (\(reason)); rerun the experiment to regenerate it."
+        case .unwritableOutput(let path, let reason):
+            "cannot write the report into \(path) (\(reason)); choose a writable folder with --output DIR."
+        case .dataUnavailable(let message):
+            message
+        case .figureFailed(let message):
+            message
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Gnuplot
+
+/// The command line every experiment shares (`@OptionGroup var options: ExperimentOptions`).
+public struct ExperimentOptions: ParsableArguments, Sendable {
+    @Flag(help: "Run the quick variant (fewer steps and seeds, same metrics) that `make check` and CI use.")
+    public var quick = false
+
+    @Option(help: ArgumentHelp(
+        "Number of seeds, run as seeds 0 through N−1 (default: 5, or the experiment's quick count with --quick).",
+        valueName: "N"))
+    public var seeds: Int?
+
+    @Option(help: ArgumentHelp("Folder that receives the report folder <claim-id>/ (created if missing).",
+                               valueName: "DIR"))
+    public var output = "reports"
+
+    @Option(help: ArgumentHelp("Comma-separated figure formats to render, from svg, png, pdf.", valueName: "LIST"),
+            transform: ExperimentOptions.parseFormats)
+    public var formats: [OutputFormat] = [.svg, .png, .pdf]
+
+    public init() {}
+
+    public func validate() throws {
+        if let seeds, seeds < 1 {
+            throw ValidationError("--seeds must be at least 1 (got \(seeds)); for example --seeds 5.")
+        }
+        if let seeds, seeds > 100 {
+            throw ValidationError("--seeds \(seeds) is more than 100; use at most 100 seeds.")
+        }
+        if formats.isEmpty {
+            throw ValidationError("--formats needs at least one of svg, png, pdf; for example --formats svg,png.")
+        }
+    }
+
+    static func parseFormats(_ text: String) throws -> [OutputFormat] {
+        var formats: [OutputFormat] = []
+        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let format = OutputFormat(rawValue: trimmed) else {
+                throw ValidationError("--formats: unknown format '\(trimmed)'; choose from svg, png, pdf (comma-separated).")
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        return formats
+    }
+
+    /// The seeds to run: 0..<N with N from `--seeds`, else 5 (full) or `quickSeedCount` (quick).
+    public func seedList(quickSeedCount: Int) -> [Int] {
+        Array(0..<(seeds ?? (quick ? quickSeedCount : 5)))
+    }
+}
