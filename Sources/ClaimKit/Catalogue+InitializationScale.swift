@@ -1,0 +1,4 @@
+extension Catalogue {
+    /// init-scale-tanh, xavier-normal-formula.
+    static let initializationScaleClaims: [Claim] = []
+}
