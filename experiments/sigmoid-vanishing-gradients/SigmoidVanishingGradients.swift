@@ -12,7 +12,7 @@ import Reporting
 /// (LeCun/"Xavier" N(0, 1/fan_in)) and ReLU (He N(0, 2/fan_in)). Part 2 copies Glorot & Bengio's Fig. 2 dynamics
 /// on a 5×128 sigmoid net. The check is on part 1; the negative control is ReLU + He, whose gradient does not decay.
 @main
-struct SigmoidVanishingGradients: ParsableCommand {
+struct SigmoidVanishingGradients: ClaimCommand {
     static let configuration = CommandConfiguration(
         commandName: "sigmoid-vanishing-gradients",
         abstract: "Reproduce 'sigmoid kills the gradient in deep nets' and write its report.")
