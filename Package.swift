@@ -41,7 +41,8 @@ let package = Package(
         .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "ClaimKitTests", dependencies: [
-            "ClaimKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ClaimKit", "claims", "Gnuplot", "Reporting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Each experiment's own check against its negative control (`@testable import <claim_id>`).
         .testTarget(name: "ExperimentTests",

@@ -43,4 +43,12 @@ import Testing
         #expect(relu.attenuation > 0.85 && relu.attenuation < 1.15)
         #expect(sigmoid.attenuation < 0.26)
     }
+
+    /// Reproducibility: the same seed gives bit-identical measurements (BLAS pinned to one thread).
+    @Test func sameSeedSameBits() throws {
+        BLASThreads.pin(1)
+        let a = try flow(.sigmoid, .lecunNormal, seed: 7), b = try flow(.sigmoid, .lecunNormal, seed: 7)
+        #expect(a.hiddenGradientNorms == b.hiddenGradientNorms)
+        #expect(a.weightGradientNorms == b.weightGradientNorms)
+    }
 }
