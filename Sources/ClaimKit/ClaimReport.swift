@@ -22,6 +22,8 @@ public struct ClaimReport {
     public var setup: Table
     /// Figures in reading order; each caption says what to look for.
     public var figures: [NamedFigure] = []
+    /// The figure the index shows as the claim's thumbnail (default: the first).
+    public var keyFigure: String?
     /// "Beside the original": rows of (what, the paper's number and setup, ours).
     public var besideTheOriginal: [(what: String, paper: String, here: String)] = []
     /// Caveats and the careful statement, one paragraph each.

@@ -49,7 +49,8 @@ public struct ReportWriter {
                                           quick: options.quick).document
             try AtomicFile.write(document.rendered(), to: staging.appendingPathComponent("README.md"))
             let result = ResultFile(claim: claim, mode: options.quick ? "quick" : "full", keyNumber: report.keyNumber,
-                                    figures: report.figures.map(\.name), formats: options.formats.map(\.rawValue),
+                                    figures: report.figures.map(\.name), keyFigure: report.keyFigure,
+                                    formats: options.formats.map(\.rawValue),
                                     check: check, judgement: judgement, evidence: evidence, control: control)
             try AtomicFile.write(try result.encoded(), to: staging.appendingPathComponent("result.json"))
             try Self.swap(staging, into: final)

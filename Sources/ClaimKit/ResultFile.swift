@@ -51,10 +51,13 @@ public struct ResultFile: Codable, Sendable, Equatable {
     public let controlMetrics: [MetricRecord]
     /// Figure names in report order (files under figures/), e.g. for the index's thumbnail.
     public let figures: [String]
+    /// The figure the index shows as a thumbnail.
+    public let keyFigure: String?
     /// Figure formats rendered, e.g. ["svg", "png", "pdf"].
     public let formats: [String]
 
-    init(claim: Claim, mode: String, keyNumber: String, figures: [String], formats: [String], check: Check, judgement: Judgement,
+    init(claim: Claim, mode: String, keyNumber: String, figures: [String], keyFigure: String?, formats: [String],
+         check: Check, judgement: Judgement,
          evidence: Evidence, control: Control) {
         func record(_ result: CheckResult) -> CheckRecord {
             CheckRecord(rules: result.rules.map {
@@ -82,6 +85,7 @@ public struct ResultFile: Codable, Sendable, Equatable {
         metrics = records(evidence)
         controlMetrics = records(control.evidence)
         self.figures = figures
+        self.keyFigure = keyFigure ?? figures.first
         self.formats = formats
     }
 

@@ -34,7 +34,7 @@ struct ClaimsCommand: ParsableCommand {
             for claim in Catalogue.all {
                 let result = try ResultFile.read(from: folder.appendingPathComponent("\(claim.id)/result.json"))
                 let thumbnailFormat = result.formats.contains("png") ? "png" : result.formats.first
-                let thumbnail = result.figures.first.flatMap { name in
+                let thumbnail = (result.keyFigure ?? result.figures.first).flatMap { name in
                     thumbnailFormat.map { "\(claim.id)/figures/\(name).\($0)" }
                 }
                 rows.append(IndexRow(claimID: claim.id, title: claim.title, verdict: result.verdict.rawValue,

@@ -39,6 +39,7 @@ extension SigmoidVanishingGradients {
         report.add("sigmoid-and-derivative", activationCurves())
         report.add("gradient-norm-per-layer", gradientNormFigure(results, depths: settings.depths))
         report.add("activation-over-training", dynamicsFigure(results, plateauLoss: lossFinal))
+        report.keyFigure = "gradient-norm-per-layer"
         report.besideTheOriginal = [
             ("per-layer attenuation of ‖∂L/∂h‖ at init, sigmoid (ours: 784-[256]×5-10)",
              "CLAIMS.md float64 reference 0.235; analytic bound σ′ ≤ 1/4", meanStd(attenuation)),
