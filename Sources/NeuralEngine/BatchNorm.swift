@@ -69,16 +69,28 @@ public final class BatchNorm<Scalar: EngineScalar>: Layer {
             variance = runningVariance.scalars
         }
         let inverseStd = variance.map { 1 / ($0 + eps).squareRoot() }
+        // Per-feature coefficients, so the inner loops are x̂ = x·s + t and y = x·a + b: no divisions, vectorisable.
         let gamma = scale.value.scalars, beta = shift.value.scalars
+        let shiftHat = (0..<d).map { -mean[$0] * inverseStd[$0] }
+        let a = (0..<d).map { gamma[$0] * inverseStd[$0] }
+        let b = (0..<d).map { beta[$0] + gamma[$0] * shiftHat[$0] }
         var normalized = Tensor<Scalar>(rows: n, columns: d)
         let output = Tensor<Scalar>(rows: n, columns: d) { y in
             input.scalars.withUnsafeBufferPointer { x in
                 normalized.scalars.withUnsafeMutableBufferPointer { xhat in
-                    for r in 0..<n {
-                        for c in 0..<d {
-                            let i = r * d + c
-                            xhat[i] = (x[i] - mean[c]) * inverseStd[c]
-                            y[i] = gamma[c] * xhat[i] + beta[c]
+                    inverseStd.withUnsafeBufferPointer { s in
+                        shiftHat.withUnsafeBufferPointer { t in
+                            a.withUnsafeBufferPointer { a in
+                                b.withUnsafeBufferPointer { b in
+                                    for r in 0..<n {
+                                        let row = r * d
+                                        for c in 0..<d {
+                                            xhat[row + c] = x[row + c] * s[c] + t[c]
+                                            y[row + c] = x[row + c] * a[c] + b[c]
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -96,33 +108,41 @@ public final class BatchNorm<Scalar: EngineScalar>: Layer {
         let xhat = requireCache(normalized, "BatchNorm")
         Tensor.checkSameShape(xhat, outputGradient, "BatchNorm.backward")
         let (n, d) = (xhat.rows, xhat.columns)
-        let gamma = scale.value.scalars
+        let gamma = scale.value.scalars, inverseStd = self.inverseStd
         var sumDy = [Scalar](repeating: 0, count: d), sumDyXhat = [Scalar](repeating: 0, count: d)
         outputGradient.scalars.withUnsafeBufferPointer { dy in
             xhat.scalars.withUnsafeBufferPointer { xh in
-                for r in 0..<n { for c in 0..<d {
-                    sumDy[c] += dy[r * d + c]
-                    sumDyXhat[c] += dy[r * d + c] * xh[r * d + c]
-                } }
+                sumDy.withUnsafeMutableBufferPointer { sumDy in
+                    sumDyXhat.withUnsafeMutableBufferPointer { sumDyXhat in
+                        for r in 0..<n {
+                            let row = r * d
+                            for c in 0..<d {
+                                sumDy[c] += dy[row + c]
+                                sumDyXhat[c] += dy[row + c] * xh[row + c]
+                            }
+                        }
+                    }
+                }
             }
         }
         scale.gradient = Tensor(rows: 1, columns: d, scalars: sumDyXhat)
         shift.gradient = Tensor(rows: 1, columns: d, scalars: sumDy)
-        let inverseStd = self.inverseStd, phase = lastPhase
+        // ∂L/∂x = k·dy + u·x̂ + v per feature: k = γ/√(σ²+ε); in training u = −k·Σ(dy·x̂)/N and v = −k·Σdy/N,
+        // in evaluation (an affine map) u = v = 0.
+        let invN = 1 / Scalar(n), training = lastPhase == .training
+        let k = (0..<d).map { gamma[$0] * inverseStd[$0] }
+        let u = (0..<d).map { training ? -k[$0] * invN * sumDyXhat[$0] : 0 }
+        let v = (0..<d).map { training ? -k[$0] * invN * sumDy[$0] : 0 }
         return Tensor<Scalar>(rows: n, columns: d) { dx in
             outputGradient.scalars.withUnsafeBufferPointer { dy in
                 xhat.scalars.withUnsafeBufferPointer { xh in
-                    let invN = 1 / Scalar(n)
-                    for r in 0..<n {
-                        for c in 0..<d {
-                            let i = r * d + c
-                            switch phase {
-                            case .training:
-                                // g = γ·dy; mean_n(g) = γ·Σdy/N; mean_n(g·x̂) = γ·Σ(dy·x̂)/N
-                                dx[i] = gamma[c] * inverseStd[c]
-                                    * (dy[i] - invN * sumDy[c] - xh[i] * invN * sumDyXhat[c])
-                            case .evaluation:
-                                dx[i] = dy[i] * gamma[c] * inverseStd[c]
+                    k.withUnsafeBufferPointer { k in
+                        u.withUnsafeBufferPointer { u in
+                            v.withUnsafeBufferPointer { v in
+                                for r in 0..<n {
+                                    let row = r * d
+                                    for c in 0..<d { dx[row + c] = k[c] * dy[row + c] + u[c] * xh[row + c] + v[c] }
+                                }
                             }
                         }
                     }
