@@ -6,6 +6,8 @@
 #   make <claim-id>   one experiment in full into reports/<claim-id>/
 
 SWIFT      ?= swift
+# Package.swift discovers experiments/ at evaluation time, so a cached manifest would miss a new experiment.
+SWIFTFLAGS ?= --manifest-cache none
 RELEASE    := .build/release
 CHECK_DIR  ?= scratch/check
 PACKAGES   := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist
@@ -30,10 +32,10 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(SWIFTFLAGS) -c release
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test $(SWIFTFLAGS)
 
 # Full runs into reports/<id>/; each experiment writes only its own folder, so `make -j2 reports` is safe.
 $(CLAIMS): build
@@ -51,7 +53,7 @@ check: build
 	$(RELEASE)/claims check $(CHECK_DIR)
 
 bench: deps
-	$(SWIFT) build -c release --product engine-epoch
+	$(SWIFT) build $(SWIFTFLAGS) -c release --product engine-epoch
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	$(RELEASE)/engine-epoch --threads 1 --peer benchmarks/peers/numpy_epoch.py
 

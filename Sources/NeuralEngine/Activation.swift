@@ -8,7 +8,7 @@ public final class Activation<Scalar: EngineScalar>: Layer {
     public enum Function: Equatable, Sendable, CustomStringConvertible {
         /// σ(x) = 1/(1+e⁻ˣ); σ′ = σ(1−σ), at most 1/4 (at 0).
         case sigmoid
-        /// tanh x = 2σ(2x) − 1; tanh′ = 1 − tanh², at most 1. Computed through eˣ (glibc `tanhf` is 4× slower).
+        /// tanh x = 2σ(2x) − 1; tanh′ = 1 − tanh², at most 1. Computed through eˣ − 1 (glibc `tanhf` is 4× slower).
         case tanh
         /// max(0, x) (Nair & Hinton 2010); derivative 1 for x > 0, else 0 (0 at the kink).
         case relu
@@ -67,9 +67,10 @@ public final class Activation<Scalar: EngineScalar>: Layer {
                     for i in 0..<y.count { y[i] = Self.sigmoid(x[i]) }
                 case .tanh:
                     for i in 0..<y.count {
-                        // tanh x = sign(x)·(1 − t)/(1 + t), t = e^(−2|x|): no cancellation for large |x|.
-                        let t = Scalar.exp(-2 * abs(x[i]))
-                        let magnitude = (1 - t) / (1 + t)
+                        // tanh|x| = (1 − e^(−2|x|))/(1 + e^(−2|x|)) = −m/(2 + m) with m = expm1(−2|x|): no cancellation
+                        // near 0 (keeps full relative precision for tiny activations) and no overflow for large |x|.
+                        let m = Scalar.expm1(-2 * abs(x[i]))
+                        let magnitude = -m / (2 + m)
                         y[i] = x[i] < 0 ? -magnitude : magnitude
                     }
                 case .relu:

@@ -18,6 +18,8 @@ where RawSignificand: FixedWidthInteger {
     static func symmetricEigen(n: Int, a: UnsafeMutablePointer<Self>, eigenvalues: UnsafeMutablePointer<Self>) -> Int
     /// eˣ
     static func exp(_ x: Self) -> Self
+    /// eˣ − 1, accurate for small |x| (where exp(x) − 1 cancels)
+    static func expm1(_ x: Self) -> Self
     /// ln x
     static func log(_ x: Self) -> Self
     /// The format used when the engine prints a value: `%.9g` for Float, `%.17g` for Double.
@@ -26,12 +28,14 @@ where RawSignificand: FixedWidthInteger {
 
 extension Float: EngineScalar {
     @inlinable public static func exp(_ x: Float) -> Float { Foundation.expf(x) }
+    @inlinable public static func expm1(_ x: Float) -> Float { Foundation.expm1f(x) }
     @inlinable public static func log(_ x: Float) -> Float { Foundation.logf(x) }
     public static var printFormat: String { "%.9g" }
 }
 
 extension Double: EngineScalar {
     @inlinable public static func exp(_ x: Double) -> Double { Foundation.exp(x) }
+    @inlinable public static func expm1(_ x: Double) -> Double { Foundation.expm1(x) }
     @inlinable public static func log(_ x: Double) -> Double { Foundation.log(x) }
     public static var printFormat: String { "%.17g" }
 }

@@ -127,8 +127,8 @@ extension Sequential {
     }
 }
 
-/// Population standard deviation of a tensor's entries.
+/// Population standard deviation of a tensor's entries, √(E[x²] − E[x]²) accumulated in Double.
 public func standardDeviation<Scalar>(_ t: Tensor<Scalar>) -> Double {
     let m = t.mean()
-    return (t.scalars.reduce(0.0) { $0 + (Double($1) - m) * (Double($1) - m) } / Double(t.count)).squareRoot()
+    return max(0, t.squaredSum() / Double(t.count) - m * m).squareRoot()
 }

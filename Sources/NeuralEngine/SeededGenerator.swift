@@ -81,6 +81,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
 extension Tensor {
     /// A rows×columns tensor of independent N(mean, standardDeviation²) draws.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func normal(rows: Int, columns: Int, mean: Double = 0, standardDeviation: Double = 1,
                               using rng: inout SeededGenerator) -> Tensor {
         Tensor(rows: rows, columns: columns,
@@ -88,6 +90,8 @@ extension Tensor {
     }
 
     /// A rows×columns tensor of independent U[lower, upper) draws.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public static func uniform(rows: Int, columns: Int, lower: Double, upper: Double,
                                using rng: inout SeededGenerator) -> Tensor {
         Tensor(rows: rows, columns: columns,

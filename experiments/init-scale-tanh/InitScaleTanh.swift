@@ -14,7 +14,7 @@ import Reporting
 /// net from each hidden-layer initialisation with SGD for 300 steps on Fashion-MNIST. The negative control applies the
 /// healthy-initialisation rules to std 0.01, which must fail them.
 @main
-struct InitScaleTanh: ParsableCommand {
+struct InitScaleTanh: ClaimCommand {
     static let configuration = CommandConfiguration(
         commandName: "init-scale-tanh",
         abstract: "Reproduce 'too small or too large an init breaks a deep tanh net; Xavier keeps it healthy' and write its report.")

@@ -14,7 +14,7 @@ import Reporting
 /// claim as the note states it is expected `not reproduced`; Glorot's normal formula is the positive control that the
 /// same rules must accept.
 @main
-struct XavierNormalFormula: ParsableCommand {
+struct XavierNormalFormula: ClaimCommand {
     static let configuration = CommandConfiguration(
         commandName: "xavier-normal-formula",
         abstract: "Test the notes' 'Xavier normal std = √(3/(in+out))' against Glorot's √(2/(in+out)) and write the report.")
