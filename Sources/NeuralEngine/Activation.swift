@@ -74,7 +74,8 @@ public final class Activation<Scalar: EngineScalar>: Layer {
                         y[i] = x[i] < 0 ? -magnitude : magnitude
                     }
                 case .relu:
-                    for i in 0..<y.count { y[i] = x[i] > 0 ? x[i] : 0 }
+                    // `x < 0 ? 0 : x` rather than `x > 0 ? x : 0`: a NaN input stays NaN (divergence is not hidden).
+                    for i in 0..<y.count { y[i] = x[i] < 0 ? 0 : x[i] }
                 case .leakyReLU(let slope):
                     let a = Scalar(slope)
                     for i in 0..<y.count { y[i] = x[i] > 0 ? x[i] : a * x[i] }

@@ -131,3 +131,9 @@ struct LayerForwardTests {
         #expect(maxDifference(layer.forward(x, phase: .training), naiveProduct(x, layer.parameters[0].value)) < 1e-14)
     }
 }
+
+/// A diverged input stays diverged: ReLU propagates NaN instead of turning it into 0.
+@Test func reluPropagatesNaN() {
+    let y = Activation<Float>(.relu).forward(Tensor([[.nan, -1, 2]]), phase: .training)
+    #expect(y[0, 0].isNaN && y[0, 1] == 0 && y[0, 2] == 2)
+}
