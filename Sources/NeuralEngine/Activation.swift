@@ -105,11 +105,13 @@ public final class Activation<Scalar: EngineScalar>: Layer {
                             for i in 0..<dx.count { dx[i] = dy[i] * y[i] * (1 - y[i]) }
                         case .tanh:
                             for i in 0..<dx.count { dx[i] = dy[i] * (1 - y[i] * y[i]) }
+                        // Load dy unconditionally and select: a branch on the sign of x mispredicts half the time,
+                        // a select vectorises.
                         case .relu:
-                            for i in 0..<dx.count { dx[i] = x[i] > 0 ? dy[i] : 0 }
+                            for i in 0..<dx.count { let g = dy[i]; dx[i] = x[i] > 0 ? g : 0 }
                         case .leakyReLU(let slope):
                             let a = Scalar(slope)
-                            for i in 0..<dx.count { dx[i] = x[i] > 0 ? dy[i] : a * dy[i] }
+                            for i in 0..<dx.count { let g = dy[i]; dx[i] = x[i] > 0 ? g : a * g }
                         case .elu(let alpha):
                             let a = Scalar(alpha)
                             for i in 0..<dx.count { dx[i] = x[i] > 0 ? dy[i] : dy[i] * (y[i] + a) }
