@@ -1,0 +1,111 @@
+# fig1-accuracy-and-percentiles.gp — figure written by the Gnuplot module of LectureClaims ("Ioffe & Szegedy (2015) Fig. 1 on Fashion-MNIST: 3×100 sigmoid, SGD").
+# Reproduce: cd figures && gnuplot fig1-accuracy-and-percentiles.gp   (writes fig1-accuracy-and-percentiles.svg, fig1-accuracy-and-percentiles.png, fig1-accuracy-and-percentiles.pdf)
+# Data: ../data/fig1-accuracy-and-percentiles.tsv, one block per series, read with `index k`.
+set encoding utf8
+data = "../data/fig1-accuracy-and-percentiles.tsv"
+
+# House style (HouseStyle.lectureNotes): palette slots 1…2, reference lines 100…102.
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
+set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
+set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
+set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
+set border lc rgb "#404040" back
+set tics textcolor rgb "#404040" scale 0.6, 0.3
+set grid back lt 1 lc rgb "#e4e4e4" lw 1 dt solid
+set style fill solid border
+set samples 400
+set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
+
+do for [format in "svg png pdf"] {
+    if (format eq "svg") { set terminal svg size 1020,430 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "fig1-accuracy-and-percentiles.svg" }
+    if (format eq "png") { set terminal pngcairo size 2040,860 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "fig1-accuracy-and-percentiles.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 7.96875in,3.359375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "fig1-accuracy-and-percentiles.pdf" }
+    set multiplot layout 1,3 title "Ioffe & Szegedy (2015) Fig. 1 on Fashion-MNIST: 3×100 sigmoid, SGD" noenhanced
+    # Panel 1 of 3 (row 1, column 1)
+    set title "(a) test accuracy" noenhanced
+    set xlabel "training step" noenhanced
+    set ylabel "test accuracy" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set format y "% h"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [0:3000]
+    set yrange [0:1]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 1000 enhanced nomirror out
+    set ytics 0.25 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    unset arrow
+    plot \
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
+        data index 1 using 1:2 with lines ls 1 title "with BN" noenhanced, \
+        data index 3 using 1:2 with lines ls 2 title "without BN" noenhanced
+    # Panel 2 of 3 (row 1, column 2)
+    set title "(b) without BN" noenhanced
+    set xlabel "training step" noenhanced
+    set ylabel "sigmoid input, unit 11" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set format y "% h"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [0:3000]
+    set yrange [-4:2]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 1000 enhanced nomirror out
+    set ytics 2 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    unset arrow
+    plot \
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" title "15th–85th percentile" noenhanced, \
+        data index 5 using 1:2 with lines ls 2 notitle, \
+        data index 6 using 1:2 with lines ls 2 title "median" noenhanced, \
+        data index 7 using 1:2 with lines ls 2 notitle
+    # Panel 3 of 3 (row 1, column 3)
+    set title "(c) with BN" noenhanced
+    set xlabel "training step" noenhanced
+    set ylabel "sigmoid input, unit 11" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set format y "% h"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [0:3000]
+    set yrange [-4:2]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 1000 enhanced nomirror out
+    set ytics 2 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    unset arrow
+    plot \
+        data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" title "15th–85th percentile" noenhanced, \
+        data index 9 using 1:2 with lines ls 1 notitle, \
+        data index 10 using 1:2 with lines ls 1 title "median" noenhanced, \
+        data index 11 using 1:2 with lines ls 1 notitle
+    unset multiplot
+    unset output
+}

@@ -1,0 +1,57 @@
+# second-moment-per-layer.gp — figure written by the Gnuplot module of LectureClaims ("Mean squared activation per layer at initialisation (10 × 500 ReLU)").
+# Reproduce: cd figures && gnuplot second-moment-per-layer.gp   (writes second-moment-per-layer.svg, second-moment-per-layer.png, second-moment-per-layer.pdf)
+# Data: ../data/second-moment-per-layer.tsv, one block per series, read with `index k`.
+set encoding utf8
+data = "../data/second-moment-per-layer.tsv"
+
+# House style (HouseStyle.lectureNotes): palette slots 1…3, reference lines 100…102.
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
+set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
+set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
+set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
+set border lc rgb "#404040" back
+set tics textcolor rgb "#404040" scale 0.6, 0.3
+set grid back lt 1 lc rgb "#e4e4e4" lw 1 dt solid
+set style fill solid border
+set samples 400
+set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
+
+set title "Mean squared activation per layer at initialisation (10 × 500 ReLU)" noenhanced
+set xlabel "layer l (0 = input)" noenhanced
+set ylabel "log₂ E[h_l²]" noenhanced
+unset y2label
+unset cblabel
+unset logscale
+set format x "% h"
+set format y "% h"
+set format y2 "% h"
+set format cb "% h"
+set xrange [-0.3:10.3]
+set yrange [*:*]
+set y2range [*:*]
+set cbrange [*:*]
+set xtics autofreq enhanced nomirror out
+set ytics autofreq enhanced nomirror out
+unset y2tics
+set border 3
+set grid xtics ytics
+unset colorbox
+set key bottom left inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
+unset arrow
+set arrow 1 from graph 0, first -0.004776135 to graph 1, first -0.004776135 nohead back ls 101
+
+do for [format in "svg png pdf"] {
+    if (format eq "svg") { set terminal svg size 640,400 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "second-moment-per-layer.svg" }
+    if (format eq "png") { set terminal pngcairo size 1280,800 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "second-moment-per-layer.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 5in,3.125in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "second-moment-per-layer.pdf" }
+    plot \
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 1 using 1:2 with linespoints ls 1 title "Xavier N(0, 1/fan_in)" noenhanced, \
+        data index 3 using 1:2 with linespoints ls 3 title "He N(0, 2/fan_in)" noenhanced, \
+        data index 4 using 1:2 with lines ls 100 title "theory, Xavier: slope −1" noenhanced, \
+        NaN with lines ls 101 title "theory, He: slope 0" noenhanced
+    unset output
+}
