@@ -55,12 +55,7 @@ struct BatchNormGradientFlow: ClaimCommand {
 
     /// The first `examples` Fashion-MNIST training images, standardised by one scalar mean and std of those images.
     static func loadData(examples: Int) throws -> LabeledDataset<Float> {
-        let raw: LabeledDataset<Float>
-        do { raw = try FashionMNIST.load(Float.self, part: .training, limit: examples) } catch {
-            throw ClaimError.dataUnavailable("\(error)")
-        }
-        let standardization = ScalarStandardization.fit(raw.features)
-        return raw.mappingFeatures { standardization.apply($0) }
+        try FashionMNIST.standardizedTraining(Float.self, limit: examples)
     }
 
     /// One activation function of the study, with the initialisation its plain net needs.

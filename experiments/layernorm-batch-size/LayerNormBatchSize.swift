@@ -51,15 +51,9 @@ struct LayerNormBatchSize: ClaimCommand {
     /// The first `trainingExamples` training images and `testExamples` test images, standardised by one scalar
     /// mean and std of the training images.
     static func loadData(settings: Settings) throws -> (LabeledDataset<Float>, LabeledDataset<Float>) {
-        let training: LabeledDataset<Float>, test: LabeledDataset<Float>
-        do {
-            training = try FashionMNIST.load(Float.self, part: .training, limit: settings.trainingExamples)
-            test = try FashionMNIST.load(Float.self, part: .test, limit: settings.testExamples)
-        } catch {
-            throw ClaimError.dataUnavailable("\(error)")
-        }
-        let standardization = ScalarStandardization.fit(training.features)
-        return (training.mappingFeatures { standardization.apply($0) }, test.mappingFeatures { standardization.apply($0) })
+        let data = try FashionMNIST.standardized(Float.self, trainingLimit: settings.trainingExamples,
+                                                 testLimit: settings.testExamples)
+        return (data.training, data.test!)
     }
 
     typealias Normalization = Sequential<Float>.Normalization
