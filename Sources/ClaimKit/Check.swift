@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 /// A condition one metric must meet on a seed. NaN (a diverged run) never meets a condition.
 public enum Condition: Sendable, Equatable {
@@ -29,11 +30,22 @@ public enum Condition: Sendable, Equatable {
     /// "< 0.05", "> 0.8", "in [0.2, 0.25]".
     public var text: String {
         switch self {
-        case .lessThan(let t): "< \(NumberText.compact(t))"
-        case .greaterThan(let t): "> \(NumberText.compact(t))"
-        case .between(let lower, let upper): "in [\(NumberText.compact(lower)), \(NumberText.compact(upper))]"
+        case .lessThan(let t): "< \(compact(t))"
+        case .greaterThan(let t): "> \(compact(t))"
+        case .between(let lower, let upper): "in [\(compact(lower)), \(compact(upper))]"
         }
     }
+}
+
+/// Reporting's 4-significant-digit text without trailing zeros ("0.25", not "0.2500"; "7.7e-6").
+private func compact(_ x: Double) -> String {
+    let text = NumberFormat.format(x, significant: 4)
+    guard text.contains(".") else { return text }
+    let exponent = text.firstIndex(of: "e") ?? text.endIndex
+    var mantissa = text[..<exponent]
+    while mantissa.hasSuffix("0") { mantissa.removeLast() }
+    if mantissa.hasSuffix(".") { mantissa.removeLast() }
+    return String(mantissa + text[exponent...])
 }
 
 /// One rule of a check: a metric and the condition it must meet.

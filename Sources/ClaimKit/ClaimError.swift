@@ -5,7 +5,6 @@ public enum ClaimError: Error, CustomStringConvertible, Equatable {
     case missingResult(path: String)
     case unreadableResult(path: String, reason: String)
     case unwritableOutput(path: String, reason: String)
-    case dataUnavailable(String)
     case figureFailed(String)
 
     public var description: String {
@@ -18,8 +17,6 @@ public enum ClaimError: Error, CustomStringConvertible, Equatable {
             "cannot read \(path) (\(reason)); rerun the experiment to regenerate it."
         case .unwritableOutput(let path, let reason):
             "cannot write the report into \(path) (\(reason)); choose a writable folder with --output DIR."
-        case .dataUnavailable(let message):
-            message
         case .figureFailed(let message):
             message
         }

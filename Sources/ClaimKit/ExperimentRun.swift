@@ -7,7 +7,6 @@ public struct ExperimentRun {
     public let options: ExperimentOptions
     /// Seeds 0..<N.
     public let seeds: [Int]
-    public var quick: Bool { options.quick }
 
     public init(_ claim: Claim, options: ExperimentOptions, quickSeedCount: Int = 1) {
         BLASThreads.pin(1)

@@ -76,14 +76,15 @@ struct ReportDocument {
         let seedCount = evidence.seeds.count
         for rule in judgement.claim.rules {
             let passing = rule.holds.filter { $0 }.count
-            table.append(["claim", "\(rule.label) \(rule.rule.condition.text)", measured(rule),
+            table.append(["claim", "\(rule.label) \(rule.rule.condition.text)",
+                          measured(rule, seeds: judgement.claim.seeds),
                           "\(passing == seedCount ? "✅" : passing == 0 ? "❌" : "⚠️") \(passing)/\(seedCount) seeds"])
         }
         let role = controlRole
         for rule in judgement.control.rules {
             let passing = rule.holds.filter { $0 }.count
             table.append(["\(role): \(control.description)", "the same rule: \(rule.label) \(rule.rule.condition.text)",
-                          measured(rule), "holds on \(passing)/\(rule.holds.count)"])
+                          measured(rule, seeds: judgement.control.seeds), "holds on \(passing)/\(rule.holds.count)"])
         }
         let n = control.evidence.seeds.count, controlPassing = judgement.control.passingSeedIndices.count
         let controlStatus = control.expectation == .rejected
@@ -105,12 +106,12 @@ struct ReportDocument {
                       + "over seeds \(evidence.seeds.map(String.init).joined(separator: ", ")).")
     }
 
-    private func measured(_ rule: CheckResult.RuleResult) -> String {
+    private func measured(_ rule: CheckResult.RuleResult, seeds: [Int]) -> String {
         let summary = Summary(rule.values)
         let worst = rule.worstSeedIndex
         let center = summary.mean.isNaN ? "diverged" : NumberFormat.format(mean: summary.mean,
                                                                          std: summary.standardDeviation, significant: 3)
-        return "\(center); worst seed \(evidence.seeds[min(worst, evidence.seeds.count - 1)]): \(Self.text(rule.values[worst]))"
+        return "\(center); worst seed \(seeds[worst]): \(Self.text(rule.values[worst]))"
     }
 
     private func perSeedTable(_ evidence: Evidence, prefix: String) -> Table {

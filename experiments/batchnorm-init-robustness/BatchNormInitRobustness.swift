@@ -52,12 +52,7 @@ struct BatchNormInitRobustness: ClaimCommand {
     /// Training images 0..<1000 and validation images 1000..<2000 of Fashion-MNIST's training part, both standardised
     /// by one scalar mean and standard deviation of the training images.
     static func loadData(trainingCount: Int = 1000, validationCount: Int = 1000) throws -> SweepData {
-        let raw: LabeledDataset<Float>
-        do {
-            raw = try FashionMNIST.load(Float.self, part: .training, limit: trainingCount + validationCount)
-        } catch {
-            throw ClaimError.dataUnavailable("\(error)")
-        }
+        let raw = try FashionMNIST.load(Float.self, part: .training, limit: trainingCount + validationCount)
         let training = raw.subset(Array(0..<trainingCount))
         let validation = raw.subset(Array(trainingCount..<trainingCount + validationCount))
         let standardization = ScalarStandardization.fit(training.features)

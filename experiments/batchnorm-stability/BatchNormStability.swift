@@ -57,17 +57,10 @@ struct BatchNormStability: ClaimCommand {
     /// The first `trainingExamples` Fashion-MNIST training images and `testExamples` test images, both standardised
     /// by one scalar mean and std of the training images.
     static func loadData(settings: Settings) throws -> Data {
-        let training: LabeledDataset<Float>, test: LabeledDataset<Float>
-        do {
-            training = try FashionMNIST.load(Float.self, part: .training, limit: settings.trainingExamples)
-            test = try FashionMNIST.load(Float.self, part: .test, limit: settings.testExamples)
-        } catch {
-            throw ClaimError.dataUnavailable("\(error)")
-        }
-        let standardization = ScalarStandardization.fit(training.features)
-        let standardized = training.mappingFeatures { standardization.apply($0) }
-        return Data(training: standardized, test: test.mappingFeatures { standardization.apply($0) },
-                    probe: standardized.features.gatheringRows(Array(0..<settings.probeExamples)))
+        let data = try FashionMNIST.standardized(Float.self, trainingLimit: settings.trainingExamples,
+                                                 testLimit: settings.testExamples)
+        return Data(training: data.training, test: data.test!,
+                    probe: data.training.features.gatheringRows(Array(0..<settings.probeExamples)))
     }
 
     /// Everything measured on one seed.

@@ -73,13 +73,8 @@ struct InitScaleTanh: ClaimCommand {
     /// The first `trainingExamples + probeExamples` Fashion-MNIST training images: the first part to train on, the
     /// rest as a fixed probe set; both standardised by one scalar mean and std of the training part.
     static func loadData(settings: Settings) throws -> (training: LabeledDataset<Float>, probe: LabeledDataset<Float>) {
-        let raw: LabeledDataset<Float>
-        do {
-            raw = try FashionMNIST.load(Float.self, part: .training,
+        let raw = try FashionMNIST.load(Float.self, part: .training,
                                         limit: settings.trainingExamples + settings.probeExamples)
-        } catch {
-            throw ClaimError.dataUnavailable("\(error)")
-        }
         let training = raw.prefix(settings.trainingExamples)
         let probe = raw.subset(Array(settings.trainingExamples..<raw.count))
         let standardization = ScalarStandardization.fit(training.features)

@@ -74,12 +74,8 @@ struct LargeInitSigmoid: ClaimCommand {
     /// in [0, 1] — not standardised: the claim is about many positive inputs.
     static func loadData(training: Int, evaluation: Int) throws
         -> (training: LabeledDataset<Float>, evaluation: LabeledDataset<Float>) {
-        do {
-            return (try FashionMNIST.load(Float.self, part: .training, limit: training),
-                    try FashionMNIST.load(Float.self, part: .test, limit: evaluation))
-        } catch {
-            throw ClaimError.dataUnavailable("\(error)")
-        }
+        (try FashionMNIST.load(Float.self, part: .training, limit: training),
+         try FashionMNIST.load(Float.self, part: .test, limit: evaluation))
     }
 
     /// Both initialisations on one seed.

@@ -63,16 +63,8 @@ struct ZeroInitSymmetry: ClaimCommand {
     /// by one scalar mean and std of the training images.
     static func loadData(training: Int, evaluation: Int) throws
         -> (training: LabeledDataset<Float>, evaluation: LabeledDataset<Float>) {
-        let rawTraining: LabeledDataset<Float>, rawEvaluation: LabeledDataset<Float>
-        do {
-            rawTraining = try FashionMNIST.load(Float.self, part: .training, limit: training)
-            rawEvaluation = try FashionMNIST.load(Float.self, part: .test, limit: evaluation)
-        } catch {
-            throw ClaimError.dataUnavailable("\(error)")
-        }
-        let standardization = ScalarStandardization.fit(rawTraining.features)
-        return (rawTraining.mappingFeatures { standardization.apply($0) },
-                rawEvaluation.mappingFeatures { standardization.apply($0) })
+        let data = try FashionMNIST.standardized(Float.self, trainingLimit: training, testLimit: evaluation)
+        return (data.training, data.test!)
     }
 
     /// Everything measured on one seed.
