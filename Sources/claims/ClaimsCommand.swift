@@ -91,7 +91,7 @@ struct ClaimsCommand: ParsableCommand {
             for line in lines {
                 print("\(pad(line.0, widths[0]))  \(pad(line.1, widths[1]))  \(pad(line.2, widths[2]))  \(line.3)")
             }
-            print("\(Catalogue.all.count - failures) passed, \(failures) failed")
+            print("claims check: \(Catalogue.all.count - failures) of \(Catalogue.all.count) verdicts as expected")
             if failures > 0 { throw ExitCode.failure }
         }
     }
