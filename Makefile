@@ -2,6 +2,8 @@
 #   make reports   build in release, run every experiment in full into reports/, write reports/README.md
 #   make check     every experiment in quick mode into a scratch folder, then compare verdicts with expectations
 #   make test      unit tests (swift test)
+#   make robustness   every experiment's quick mode on fresh seeds 1000–1019 → reports/robustness.json (run before
+#                  make reports, whose pages and index show it; outside CI)
 #   make bench     engine epoch benchmark beside the numpy peer
 #   make <claim-id>   one experiment in full into reports/<claim-id>/
 
@@ -10,6 +12,8 @@ SWIFT      ?= swift
 SWIFTFLAGS ?= --manifest-cache none
 RELEASE    := .build/release
 CHECK_DIR  ?= scratch/check
+FRESH_DIR  ?= scratch/robustness
+JOBS       ?= $(shell nproc)
 PACKAGES   := gnuplot-nox libopenblas-dev zlib1g-dev dataset-fashion-mnist
 # One OpenBLAS thread per experiment: sgemm is bit-identical across reruns only at a fixed thread count.
 export OPENBLAS_NUM_THREADS := 1
@@ -17,7 +21,7 @@ export OPENBLAS_NUM_THREADS := 1
 # Every folder of experiments/ is one claim (the same discovery as Package.swift).
 CLAIMS := $(sort $(notdir $(wildcard experiments/*)))
 
-.PHONY: all deps build test reports check bench clean index $(CLAIMS)
+.PHONY: all deps build test reports check robustness bench clean index $(CLAIMS) $(addprefix fresh-,$(CLAIMS))
 
 all: build
 
@@ -51,6 +55,15 @@ check: build
 	@rm -rf $(CHECK_DIR) && mkdir -p $(CHECK_DIR)
 	@for c in $(CLAIMS); do echo "== $$c (quick)"; $(RELEASE)/$$c --quick --output $(CHECK_DIR) || exit 1; done
 	$(RELEASE)/claims check $(CHECK_DIR)
+
+# Fresh seeds nobody tuned on, judged only (no figures), in parallel across claims.
+robustness: build
+	@rm -rf $(FRESH_DIR) && mkdir -p $(FRESH_DIR)
+	@$(MAKE) --no-print-directory -j$(JOBS) $(addprefix fresh-,$(CLAIMS))
+	$(RELEASE)/claims robustness $(FRESH_DIR) --into reports
+
+$(addprefix fresh-,$(CLAIMS)): fresh-%:
+	@$(RELEASE)/$* --quick --first-seed 1000 --seeds 20 --judge-only --output $(FRESH_DIR)
 
 bench: deps
 	$(SWIFT) build $(SWIFTFLAGS) -c release --product engine-epoch

@@ -12,11 +12,18 @@ let experimentNames: [String] = {
     return names.filter { !$0.hasPrefix(".") }.sorted()
 }()
 
+/// Whether experiments/<name>/report.md exists: the claim's metadata and prose, bundled with its executable.
+func hasReportTemplate(_ name: String) -> Bool {
+    FileManager.default.fileExists(atPath: Context.packageDirectory + "/experiments/\(name)/report.md")
+}
+
 let package = Package(
     name: "LectureClaims",
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // System libraries: OpenBLAS's cblas.h and zlib (apt: libopenblas-dev, zlib1g-dev).
@@ -31,6 +38,8 @@ let package = Package(
         .target(name: "ClaimKit", dependencies: [
             "NeuralEngine", "Gnuplot", "Reporting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "claims", dependencies: [
             "ClaimKit", "Reporting", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,6 +64,7 @@ let package = Package(
         .executableTarget(name: name, dependencies: [
             "ClaimKit", "Datasets", "NeuralEngine", "Gnuplot", "Reporting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], path: "experiments/\(name)")
+        ], path: "experiments/\(name)",
+           resources: hasReportTemplate(name) ? [.copy("report.md")] : nil)
     }
 )

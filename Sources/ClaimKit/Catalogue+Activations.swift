@@ -1,6 +1,6 @@
 extension Catalogue {
     /// Activation functions (CLAIMS.md A1–A7).
-    static let activationClaims: [Claim] = [sigmoidVanishingGradients]
+    static let activationClaims: [Claim] = []
 
     public static let sigmoidVanishingGradients = Claim(
         id: "sigmoid-vanishing-gradients",

@@ -6,6 +6,10 @@ public enum ClaimError: Error, CustomStringConvertible, Equatable {
     case unreadableResult(path: String, reason: String)
     case unwritableOutput(path: String, reason: String)
     case figureFailed(String)
+    case badTemplate(path: String, reason: String)
+    case noExperiments(path: String)
+    case missingReports(path: String)
+    case interrupted(signal: Int32)
 
     public var description: String {
         switch self {
@@ -19,6 +23,14 @@ public enum ClaimError: Error, CustomStringConvertible, Equatable {
             "cannot write the report into \(path) (\(reason)); choose a writable folder with --output DIR."
         case .figureFailed(let message):
             message
+        case .badTemplate(let path, let reason):
+            "\(path) is not a valid claim template: \(reason); fix the file (see experiments/sigmoid-vanishing-gradients/report.md)."
+        case .noExperiments(let path):
+            "no experiments folder at \(path); run from the project's root or pass --experiments DIR."
+        case .missingReports(let path):
+            "no reports folder at \(path); run `make check` or `make reports` first, or name an existing folder."
+        case .interrupted(let signal):
+            "interrupted by signal \(signal); the partial report was removed and the previous one kept."
         }
     }
 }

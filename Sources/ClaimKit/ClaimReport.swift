@@ -1,9 +1,9 @@
 import Gnuplot
 import Reporting
 
-/// The parts of a claim's report that only the experiment can write. `ReportWriter` adds the standard parts — the
+/// The parts of a claim's report that only the experiment can write. `LegacyReportWriter` adds the standard parts — the
 /// verdict badge, the quote, the check table, the control, per-seed values, the reproduce command — from the evidence.
-public struct ClaimReport {
+public struct LegacyClaimReport {
     /// A figure and the stable file name it is written under (`figures/<name>.svg`, `data/<name>.tsv`).
     public struct NamedFigure {
         public let name: String

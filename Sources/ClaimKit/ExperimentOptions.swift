@@ -20,6 +20,13 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
             transform: ExperimentOptions.parseFormats)
     public var formats: [OutputFormat] = [.svg, .png, .pdf]
 
+    @Option(help: ArgumentHelp("First seed; the run uses seeds K through K+N−1 (fresh-seed checks use 1000).",
+                               valueName: "K"))
+    public var firstSeed = 0
+
+    @Flag(help: "Judge and write result.json only: no figures, no README (what `make robustness` runs).")
+    public var judgeOnly = false
+
     public init() {}
 
     public func validate() throws {
@@ -28,6 +35,9 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
         }
         if let seeds, seeds > 100 {
             throw ValidationError("--seeds \(seeds) is more than 100; use at most 100 seeds.")
+        }
+        if firstSeed < 0 {
+            throw ValidationError("--first-seed must not be negative (got \(firstSeed)); for example --first-seed 1000.")
         }
         if formats.isEmpty {
             throw ValidationError("--formats needs at least one of svg, png, pdf; for example --formats svg,png.")
@@ -46,8 +56,9 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
         return formats
     }
 
-    /// The seeds to run: 0..<N with N from `--seeds`, else 5 (full) or `quickSeedCount` (quick).
+    /// The seeds to run: K..<K+N with K from `--first-seed` (default 0) and N from `--seeds`, else 5 (full) or
+    /// `quickSeedCount` (quick).
     public func seedList(quickSeedCount: Int) -> [Int] {
-        Array(0..<(seeds ?? (quick ? quickSeedCount : 5)))
+        Array(firstSeed..<(firstSeed + (seeds ?? (quick ? quickSeedCount : 5))))
     }
 }

@@ -3,13 +3,13 @@ import NeuralEngine
 import Reporting
 
 /// Builds a claim's README.md (REPORT-EXAMPLE.md's structure) from the experiment's parts and the judgement.
-struct ReportDocument {
+struct LegacyReportDocument {
     let claim: Claim
-    let report: ClaimReport
-    let check: Check
-    let judgement: Judgement
-    let evidence: Evidence
-    let control: Control
+    let report: LegacyClaimReport
+    let check: LegacyCheck
+    let judgement: LegacyJudgement
+    let evidence: LegacyEvidence
+    let control: LegacyControl
     let formats: [OutputFormat]
     let quick: Bool
 
@@ -106,7 +106,7 @@ struct ReportDocument {
                       + "over seeds \(evidence.seeds.map(String.init).joined(separator: ", ")).")
     }
 
-    private func measured(_ rule: CheckResult.RuleResult, seeds: [Int]) -> String {
+    private func measured(_ rule: LegacyCheckResult.RuleResult, seeds: [Int]) -> String {
         let summary = Summary(rule.values)
         let worst = rule.worstSeedIndex
         let center = summary.mean.isNaN ? "diverged" : NumberFormat.format(mean: summary.mean,
@@ -114,7 +114,7 @@ struct ReportDocument {
         return "\(center); worst seed \(seeds[worst]): \(Self.text(rule.values[worst]))"
     }
 
-    private func perSeedTable(_ evidence: Evidence, prefix: String) -> Table {
+    private func perSeedTable(_ evidence: LegacyEvidence, prefix: String) -> Table {
         var table = Table(header: ["metric"] + evidence.seeds.map { "seed \($0)" } + ["mean ± std"])
         for metric in evidence.metrics {
             let summary = metric.summary

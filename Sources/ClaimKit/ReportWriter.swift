@@ -6,7 +6,7 @@ import Reporting
 /// Writes `<output>/<claim-id>/`: README.md, result.json, figures/ and data/. Everything is written into a temporary
 /// sibling folder first and swapped into place only when complete, so a failed or interrupted run never leaves a
 /// half-written report and never removes the previous one.
-public struct ReportWriter {
+public struct LegacyReportWriter {
     public let claim: Claim
     public let options: ExperimentOptions
     /// Injected for tests (a missing gnuplot, say).
@@ -19,8 +19,8 @@ public struct ReportWriter {
 
     /// Judges the evidence, renders the figures, writes the report and swaps it into place. Returns the judgement.
     @discardableResult
-    public func write(_ report: ClaimReport, check: Check, evidence: Evidence, control: Control) throws -> Judgement {
-        let judgement = Judgement(check: check, claim: evidence, control: control)
+    public func write(_ report: LegacyClaimReport, check: LegacyCheck, evidence: LegacyEvidence, control: LegacyControl) throws -> LegacyJudgement {
+        let judgement = LegacyJudgement(check: check, claim: evidence, control: control)
         let fileManager = FileManager.default
         let output = URL(fileURLWithPath: options.output, isDirectory: true)
         do {
@@ -44,11 +44,11 @@ public struct ReportWriter {
                     throw ClaimError.figureFailed("figure '\(named.name)': \(error)")
                 }
             }
-            let document = ReportDocument(claim: claim, report: report, check: check, judgement: judgement,
+            let document = LegacyReportDocument(claim: claim, report: report, check: check, judgement: judgement,
                                           evidence: evidence, control: control, formats: options.formats,
                                           quick: options.quick).document
             try AtomicFile.write(document.rendered(), to: staging.appendingPathComponent("README.md"))
-            let result = ResultFile(claim: claim, mode: options.quick ? "quick" : "full", keyNumber: report.keyNumber,
+            let result = LegacyResultFile(claim: claim, mode: options.quick ? "quick" : "full", keyNumber: report.keyNumber,
                                     figures: report.figures.map(\.name), keyFigure: report.keyFigure,
                                     formats: options.formats.map(\.rawValue),
                                     check: check, judgement: judgement, evidence: evidence, control: control)

@@ -3,13 +3,13 @@ import Foundation
 /// `reports/<claim-id>/result.json`: the verdict and every metric per seed, read back by `claims index` and
 /// `claims check`. Keys are sorted and NaN/∞ written as strings so the file is valid JSON and byte-identical on rerun.
 /// Bump `currentSchema` when a field changes meaning.
-public struct ResultFile: Codable, Sendable, Equatable {
+public struct LegacyResultFile: Codable, Sendable, Equatable {
     public static let currentSchema = 1
 
     public struct MetricRecord: Codable, Sendable, Equatable {
         public let name: String
         public let label: String
-        /// One value per seed, in the order of `ResultFile.seeds`.
+        /// One value per seed, in the order of `LegacyResultFile.seeds`.
         public let values: [Double]
         public let summary: Summary
     }
@@ -57,14 +57,14 @@ public struct ResultFile: Codable, Sendable, Equatable {
     public let formats: [String]
 
     init(claim: Claim, mode: String, keyNumber: String, figures: [String], keyFigure: String?, formats: [String],
-         check: Check, judgement: Judgement,
-         evidence: Evidence, control: Control) {
-        func record(_ result: CheckResult) -> CheckRecord {
+         check: LegacyCheck, judgement: LegacyJudgement,
+         evidence: LegacyEvidence, control: LegacyControl) {
+        func record(_ result: LegacyCheckResult) -> CheckRecord {
             CheckRecord(rules: result.rules.map {
                 RuleRecord(metric: $0.rule.metric, rule: $0.rule.condition.text, values: $0.values, holds: $0.holds)
             }, passingSeeds: result.passingSeedIndices.map { result.seeds[$0] }, requiredSeeds: result.required)
         }
-        func records(_ evidence: Evidence) -> [MetricRecord] {
+        func records(_ evidence: LegacyEvidence) -> [MetricRecord] {
             evidence.metrics.map { MetricRecord(name: $0.name, label: $0.label, values: $0.values, summary: $0.summary) }
         }
         schema = Self.currentSchema
@@ -101,7 +101,7 @@ public struct ResultFile: Codable, Sendable, Equatable {
     }
 
     /// Reads a result file, with a one-line error saying what is wrong and how to fix it.
-    public static func read(from url: URL) throws -> ResultFile {
+    public static func read(from url: URL) throws -> LegacyResultFile {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ClaimError.missingResult(path: url.path)
@@ -109,8 +109,8 @@ public struct ResultFile: Codable, Sendable, Equatable {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        let result: ResultFile
-        do { result = try decoder.decode(ResultFile.self, from: data) } catch {
+        let result: LegacyResultFile
+        do { result = try decoder.decode(LegacyResultFile.self, from: data) } catch {
             throw ClaimError.unreadableResult(path: url.path, reason: "\(error)")
         }
         guard result.schema == currentSchema else {

@@ -15,11 +15,23 @@ public struct Axis: Sendable, Equatable {
     public var range: AxisRange
     /// How values map to positions.
     public var scale: AxisScale
+    /// Tick positions, or `nil` to let gnuplot choose.
+    public var ticks: [Double]?
 
-    public init(label: String? = nil, range: AxisRange = .automatic, scale: AxisScale = .linear) {
+    public init(label: String? = nil, range: AxisRange = .automatic, scale: AxisScale = .linear, ticks: [Double]? = nil) {
         self.label = label
         self.range = range
         self.scale = scale
+        self.ticks = ticks
+    }
+
+    /// An axis counting 1…`count` (layers, epochs) with a tick at 1 and then at every multiple of a step giving at
+    /// most about 10 ticks: `counting("layer", upTo: 10)` ticks 1, 2, …, 10; `upTo: 30` ticks 1, 5, 10, …, 30.
+    public static func counting(_ label: String, upTo count: Int) -> Axis {
+        let step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].first { count / $0 <= 10 } ?? max(1, count / 10)
+        let ticks = [1.0] + stride(from: step, through: count, by: step).filter { $0 > 1 }.map(Double.init)
+        let margin = max(0.2, Double(count) * 0.02)
+        return Axis(label: label, range: .between(1 - margin, Double(count) + margin), ticks: ticks)
     }
 }
 

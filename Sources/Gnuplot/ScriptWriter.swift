@@ -164,6 +164,7 @@ struct ScriptWriter {
 
     /// `autofreq`, or for a panel's linear axis a step giving about `count` intervals over its range.
     private func ticStep(_ axis: Axis, _ extent: DataExtent?, _ count: Int?) -> String {
+        if let ticks = axis.ticks { return "(" + ticks.map(GnuplotText.number).joined(separator: ", ") + ")" }
         guard let count, axis.scale == .linear,
               let lower = axis.range.lower ?? extent?.lower, let upper = axis.range.upper ?? extent?.upper,
               let step = DataExtent.niceStep(from: lower, to: upper, count: count)

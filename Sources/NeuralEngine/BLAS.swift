@@ -58,4 +58,10 @@ public enum BLASThreads {
     public static var count: Int { Int(openblas_get_num_threads()) }
     /// OpenBLAS's build description, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64".
     public static var configuration: String { String(cString: openblas_get_config()) }
+    /// The kernel OpenBLAS chose for this CPU, e.g. "Haswell": results are bit-identical only on one kernel.
+    public static var kernel: String { String(cString: openblas_get_corename()) }
+    /// "OpenBLAS 0.3.21, Haswell kernel", for report footers.
+    public static var versionAndKernel: String {
+        configuration.split(separator: " ").prefix(2).joined(separator: " ") + ", \(kernel) kernel"
+    }
 }

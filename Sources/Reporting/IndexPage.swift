@@ -49,10 +49,13 @@ public struct IndexPage: Sendable, Equatable {
     /// The claims table; the thumbnail column is left out when no row has a thumbnail.
     public var table: Table {
         let hasThumbnails = rows.contains { $0.thumbnailPath != nil }
-        let header = ["claim", "verdict", "key number"] + (hasThumbnails ? ["thumbnail"] : [])
+        let hasStability = rows.contains { $0.stability != nil }
+        let header = ["claim", "verdict", "take-home"] + (hasStability ? ["fresh seeds"] : [])
+            + (hasThumbnails ? ["thumbnail"] : [])
         var table = Table(header: header)
         for row in rows {
             var cells = [claimCell(row), verdictCell(row), row.keyNumber.isEmpty ? "—" : row.keyNumber]
+            if hasStability { cells.append(row.stability.map { "holds on \($0)" } ?? "—") }
             if hasThumbnails { cells.append(thumbnailCell(row)) }
             table.append(cells)
         }
@@ -82,7 +85,9 @@ public struct IndexPage: Sendable, Equatable {
     /// The verdict as a badge whose note says whether it was expected: "`reproduced` ✅ (as expected)".
     private func verdictCell(_ row: IndexRow) -> String {
         let note = row.matchesExpectation ? "as expected" : "expected: \(row.expectedVerdict)"
-        return Badge(text: row.verdict, symbol: row.symbol, note: note).markdown
+        let badge = Badge(text: row.verdict, symbol: row.symbol, note: note).markdown
+        guard let preregistered = row.preregisteredVerdict else { return badge }
+        return badge + "<br>⚠️ pre-registered rules: " + Inline.code(preregistered)
     }
 
     /// An HTML image, since Markdown images cannot be given a size; it links to the report.

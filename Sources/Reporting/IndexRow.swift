@@ -10,15 +10,20 @@ public struct IndexRow: Sendable, Equatable {
     public var symbol: String
     /// The verdict the claim was expected to get; the row matches its expectation when the texts are equal.
     public var expectedVerdict: String
-    /// The one number that sums the claim up, as inline Markdown, e.g. "attenuation 0.235 ± 0.004 per layer".
+    /// The take-home sentence with its numbers, as inline Markdown.
     public var keyNumber: String
     /// The claim's report, relative to the index, e.g. "sigmoid-vanishing-gradients/README.md".
     public var reportPath: String
     /// A small image for the row, relative to the index, or `nil` for none.
     public var thumbnailPath: String?
+    /// The verdict under the pre-registered rules when it differs from `verdict`, else `nil`.
+    public var preregisteredVerdict: String?
+    /// How often the claim holds on fresh seeds, e.g. "20/20", or `nil` when not measured.
+    public var stability: String?
 
     public init(claimID: String, title: String, verdict: String, symbol: String, expectedVerdict: String,
-                keyNumber: String, reportPath: String, thumbnailPath: String? = nil) {
+                keyNumber: String, reportPath: String, thumbnailPath: String? = nil,
+                preregisteredVerdict: String? = nil, stability: String? = nil) {
         self.claimID = claimID
         self.title = title
         self.verdict = verdict
@@ -27,6 +32,8 @@ public struct IndexRow: Sendable, Equatable {
         self.keyNumber = keyNumber
         self.reportPath = reportPath
         self.thumbnailPath = thumbnailPath
+        self.preregisteredVerdict = preregisteredVerdict
+        self.stability = stability
     }
 
     /// Whether the verdict is the expected one.

@@ -3,51 +3,75 @@ import ClaimKit
 import Foundation
 import Reporting
 
-/// `claims list | index DIR | check DIR`: the catalogue, the reports index, and the regression check of verdicts.
+/// `claims list | index DIR | check DIR | robustness DIR`: the catalogue (discovered from experiments/*/report.md),
+/// the reports index, the regression check of verdicts, and the fresh-seed stability summary.
 @main
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
-        abstract: "List the claims, index their reports, and check verdicts against expectations.",
-        subcommands: [List.self, Index.self, CheckVerdicts.self])
+        abstract: "List the claims, index their reports, check verdicts against expectations, summarise fresh seeds.",
+        subcommands: [List.self, Index.self, CheckVerdicts.self, RobustnessSummary.self])
+
+    /// Where the claims are discovered.
+    struct CatalogueOptions: ParsableArguments {
+        @Option(help: ArgumentHelp("The experiments folder holding <claim-id>/report.md.", valueName: "DIR"))
+        var experiments = "experiments"
+
+        func claims() throws -> [Headline.Entry] {
+            try Headline.catalogue(experiments: URL(fileURLWithPath: experiments, isDirectory: true))
+        }
+    }
+
+    /// A reports folder that must exist.
+    static func folder(_ path: String) throws -> URL {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ClaimError.missingReports(path: path)
+        }
+        return URL(fileURLWithPath: path, isDirectory: true)
+    }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print every claim's id, expected verdict and statement.")
+        static let configuration = CommandConfiguration(abstract: "Print every claim's id, expected verdict and title.")
+        @OptionGroup var catalogue: CatalogueOptions
 
-        func run() {
-            for claim in Catalogue.all {
-                print("\(claim.id)\t\(claim.expected.rawValue)\t\(claim.statement)")
-            }
+        func run() throws {
+            for claim in try catalogue.claims() { print("\(claim.id)\t\(claim.expected.rawValue)\t\(claim.title)") }
         }
     }
 
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write DIR/README.md: one row per claim with verdict, key number, link and thumbnail.")
-
+            abstract: "Write DIR/README.md: one row per claim with verdict, take-home sentence, fresh-seed stability, "
+                + "link and thumbnail.")
         @Argument(help: "The reports folder holding <claim-id>/result.json for every claim.")
         var directory: String
+        @OptionGroup var catalogue: CatalogueOptions
 
         func run() throws {
-            let folder = URL(fileURLWithPath: directory, isDirectory: true)
+            let folder = try ClaimsCommand.folder(directory)
+            let robustness = try Robustness.read(in: folder)
             var rows: [IndexRow] = []
-            for claim in Catalogue.all {
-                let result = try ResultFile.read(from: folder.appendingPathComponent("\(claim.id)/result.json"))
+            for claim in try catalogue.claims() {
+                let result = try Headline.read(claim, in: folder)
                 let thumbnailFormat = result.formats.contains("png") ? "png" : result.formats.first
-                let thumbnail = (result.keyFigure ?? result.figures.first).flatMap { name in
-                    thumbnailFormat.map { "\(claim.id)/figures/\(name).\($0)" }
-                }
+                let thumbnail = result.keyFigure.flatMap { name in thumbnailFormat.map { "\(claim.id)/figures/\(name).\($0)" } }
                 rows.append(IndexRow(claimID: claim.id, title: claim.title, verdict: result.verdict.rawValue,
                                      symbol: result.verdict.symbol, expectedVerdict: claim.expected.rawValue,
-                                     keyNumber: result.keyNumber, reportPath: "\(claim.id)/README.md",
-                                     thumbnailPath: thumbnail))
+                                     keyNumber: result.takeHome, reportPath: "\(claim.id)/README.md",
+                                     thumbnailPath: thumbnail,
+                                     preregisteredVerdict: result.preregisteredVerdict == result.verdict
+                                        ? nil : result.preregisteredVerdict.rawValue,
+                                     stability: robustness?.claims[claim.id]?.text))
             }
             let page = IndexPage(
                 title: "LectureClaims — the claims of CS231n Lecture 6, reproduced",
                 introduction: "Each row is one claim from the lecture notes, tested by an experiment on this project's "
                     + "own engine over seeds 0–4. A verdict is `reproduced` when the check holds on every seed and "
                     + "its negative control is rejected, `not reproduced` when the check fails, and `inconclusive` "
-                    + "otherwise. Regenerate everything with `make reports`.",
+                    + "otherwise. ⚠️ marks a claim whose verdict under the rules pre-registered in CLAIMS.md differs; "
+                    + "\"fresh seeds\" counts the seeds 1000–1019 (quick mode, `make robustness`) on which the claim "
+                    + "holds. Regenerate everything with `make robustness reports`.",
                 rows: rows)
             try AtomicFile.write(page.rendered(), to: folder.appendingPathComponent("README.md"))
             print("wrote \(folder.appendingPathComponent("README.md").path) (\(rows.count) claims)")
@@ -59,26 +83,22 @@ struct ClaimsCommand: ParsableCommand {
             commandName: "check",
             abstract: "Compare every claim's result.json in DIR with its expected verdict; exit 1 on any mismatch, "
                 + "missing result or inconclusive verdict.")
-
         @Argument(help: "The folder holding <claim-id>/result.json (e.g. scratch/check).")
         var directory: String
+        @OptionGroup var catalogue: CatalogueOptions
 
         func run() throws {
-            let folder = URL(fileURLWithPath: directory, isDirectory: true)
+            let folder = try ClaimsCommand.folder(directory)
+            let claims = try catalogue.claims()
             var failures = 0
             var lines = [("claim", "expected", "verdict", "status")]
-            for claim in Catalogue.all {
+            for claim in claims {
                 let status: String, verdict: String
                 do {
-                    let result = try ResultFile.read(from: folder.appendingPathComponent("\(claim.id)/result.json"))
+                    let result = try Headline.read(claim, in: folder)
                     verdict = result.verdict.rawValue
-                    if result.verdict == .inconclusive {
-                        status = "FAIL (inconclusive)"
-                    } else if result.verdict != claim.expected {
-                        status = "FAIL (differs)"
-                    } else {
-                        status = "ok"
-                    }
+                    status = result.verdict == .inconclusive ? "FAIL (inconclusive)"
+                        : result.verdict != claim.expected ? "FAIL (differs)" : "ok"
                 } catch {
                     verdict = "—"
                     status = "FAIL (\(error))"
@@ -91,8 +111,41 @@ struct ClaimsCommand: ParsableCommand {
             for line in lines {
                 print("\(pad(line.0, widths[0]))  \(pad(line.1, widths[1]))  \(pad(line.2, widths[2]))  \(line.3)")
             }
-            print("claims check: \(Catalogue.all.count - failures) of \(Catalogue.all.count) verdicts as expected")
+            print("claims check: \(claims.count - failures) of \(claims.count) verdicts as expected")
             if failures > 0 { throw ExitCode.failure }
+        }
+    }
+
+    struct RobustnessSummary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "robustness",
+            abstract: "Read the fresh-seed runs in DIR (quick mode, seeds 1000–1019) and write INTO/robustness.json: per "
+                + "claim and rule, on how many seeds it holds.")
+        @Argument(help: "The folder the fresh-seed runs wrote (e.g. scratch/robustness).")
+        var directory: String
+        @Option(help: ArgumentHelp("The reports folder that receives robustness.json.", valueName: "DIR"))
+        var into = "reports"
+        @OptionGroup var catalogue: CatalogueOptions
+
+        func run() throws {
+            let folder = try ClaimsCommand.folder(directory)
+            var claims: [String: Robustness.ClaimStability] = [:]
+            for claim in try catalogue.claims() {
+                let result = try ClaimResult.read(from: folder.appendingPathComponent("\(claim.id)/result.json"))
+                guard result.seeds == Robustness.seeds else {
+                    throw ClaimError.unreadableResult(path: "\(directory)/\(claim.id)/result.json",
+                                                      reason: "seeds \(result.seeds.first ?? 0)… are not the fresh seeds 1000–1019")
+                }
+                let stability = Robustness.ClaimStability(result)
+                claims[claim.id] = stability
+                print("\(claim.id): holds on \(stability.text) fresh seeds"
+                      + (stability.isStable ? "" : " — below 19/20") + "; per rule: "
+                      + stability.rules.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)/\(stability.seeds.count)" }
+                        .joined(separator: ", "))
+            }
+            let output = URL(fileURLWithPath: into, isDirectory: true)
+            try AtomicFile.write(try Robustness(claims: claims).encoded(),
+                                 to: output.appendingPathComponent(Robustness.fileName))
         }
     }
 }

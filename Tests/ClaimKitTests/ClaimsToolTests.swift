@@ -5,60 +5,87 @@ import Testing
 @testable import ClaimKit
 @testable import claims
 
-/// `claims check` and `claims index` on folders of hand-made results for every catalogued claim.
+/// `claims check`, `index`, `robustness` and `list` on a made-up experiments folder and hand-made results.
 @Suite struct ClaimsToolTests {
-    /// Writes a figure-less result for every claim: the expected verdict, except for `flipped`, which gets the other.
-    static func results(flipping flipped: String? = nil) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(UUID().uuidString)")
-        let check = Check(rules: [Rule("x", .lessThan(1))], reason: "test")
-        var control = Evidence(seeds: [0])
-        control.add("x", label: "x", values: [2])
-        for claim in Catalogue.all {
-            let reproduce = (claim.expected == .reproduced) != (claim.id == flipped)
-            var evidence = Evidence(seeds: [0])
-            evidence.add("x", label: "x", values: [reproduce ? 0.5 : 2])
-            let report = ClaimReport(summary: "s", keyNumber: "x = 1", setup: Table(header: ["a"]))
-            try ReportWriter(claim: claim, options: try ExperimentOptions.parse(["--output", folder.path, "--quick"]))
-                .write(report, check: check, evidence: evidence,
-                       control: Control("c", mustBe: .rejected, evidence: control))
+    struct M: SeedMetrics { var x = 0.0 }
+    static let ids = ["alpha-claim": Verdict.reproduced, "beta-claim": .notReproduced]
+
+    /// An experiments folder with one report.md per claim, and a results folder with the expected verdicts except
+    /// for `flipped`.
+    static func folders(flipping flipped: String? = nil, seeds: [Int] = [0]) throws -> (experiments: URL, results: URL) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(UUID().uuidString)")
+        let experiments = root.appendingPathComponent("experiments"), results = root.appendingPathComponent("results")
+        for (id, expected) in ids {
+            let text = """
+                ---
+                id: \(id)
+                code: A\(id == "alpha-claim" ? 1 : 2)
+                title: The \(id)
+                statement: "s"
+                expected: \(expected.rawValue)
+                source: {note: n.txt, quote: q, english: e, lecture: l, paper: p}
+                control: {description: c, mustBe: rejected}
+                metrics: {x: "x"}
+                rules: {x: {preregistered: "x < 1"}}
+                ---
+                ## In one sentence
+                s
+                """
+            try AtomicFile.write(text, to: experiments.appendingPathComponent("\(id)/report.md"))
+            let template = try ReportTemplate(text: text, path: id)
+            let holds = (expected == .reproduced) != (id == flipped)
+            let judgement = Judgement(rules: [Rule("x", \M.x, .lessThan(1))],
+                                      claim: seeds.map { _ in M(x: holds ? 0.5 : 2) },
+                                      control: seeds.map { _ in M(x: 2) }, seeds: seeds, controlMustBe: .rejected)
+            let result = ClaimResult(metadata: template.metadata, mode: "quick", takeHome: "x is small",
+                                     judgement: judgement, claimMetrics: [:], controlMetrics: [:], extraMetrics: [:],
+                                     figures: [], formats: ["png"])
+            try AtomicFile.write(try result.encoded(), to: results.appendingPathComponent("\(id)/result.json"))
         }
-        return folder
+        return (experiments, results)
+    }
+
+    func parse<C: ParsableCommand>(_ type: C.Type, _ folders: (experiments: URL, results: URL)) throws -> C {
+        try C.parse([folders.results.path, "--experiments", folders.experiments.path])
     }
 
     @Test func checkPassesWhenEveryVerdictIsAsExpected() throws {
-        let folder = try Self.results()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var command = try ClaimsCommand.CheckVerdicts.parse([folder.path])
+        var command = try parse(ClaimsCommand.CheckVerdicts.self, try Self.folders())
         try command.run()
     }
 
     @Test func checkFailsOnADifferentVerdict() throws {
-        let folder = try Self.results(flipping: Catalogue.all[0].id)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var command = try ClaimsCommand.CheckVerdicts.parse([folder.path])
+        var command = try parse(ClaimsCommand.CheckVerdicts.self, try Self.folders(flipping: "beta-claim"))
         #expect(throws: ExitCode.failure) { try command.run() }
     }
 
     @Test func checkFailsOnAMissingResult() throws {
-        let folder = try Self.results()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("\(Catalogue.all[0].id)/result.json"))
-        var command = try ClaimsCommand.CheckVerdicts.parse([folder.path])
+        let folders = try Self.folders()
+        try FileManager.default.removeItem(at: folders.results.appendingPathComponent("alpha-claim/result.json"))
+        var command = try parse(ClaimsCommand.CheckVerdicts.self, folders)
         #expect(throws: ExitCode.failure) { try command.run() }
     }
 
-    @Test func indexListsEveryClaim() throws {
-        let folder = try Self.results()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var command = try ClaimsCommand.Index.parse([folder.path])
-        try command.run()
-        let index = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
-        for claim in Catalogue.all { #expect(index.contains("\(claim.id)/README.md")) }
+    @Test func checkOnAMissingFolderSaysSo() throws {
+        var command = try ClaimsCommand.CheckVerdicts.parse(["/no/such/folder"])
+        #expect(throws: ClaimError.missingReports(path: "/no/such/folder")) { try command.run() }
     }
 
-    @Test func unknownClaimIsAClearError() {
-        #expect(throws: ClaimError.self) { try Catalogue.claim(id: "no-such-claim") }
-        let message = "\(ClaimError.unknownClaim("x", known: ["a", "b"]))"
-        #expect(message.contains("claims list"))
+    @Test func indexListsEveryClaimWithStability() throws {
+        let folders = try Self.folders(seeds: Robustness.seeds)
+        var robustness = try ClaimsCommand.RobustnessSummary.parse(
+            [folders.results.path, "--into", folders.results.path, "--experiments", folders.experiments.path])
+        try robustness.run()
+        var command = try parse(ClaimsCommand.Index.self, folders)
+        try command.run()
+        let index = try String(contentsOf: folders.results.appendingPathComponent("README.md"), encoding: .utf8)
+        for id in Self.ids.keys { #expect(index.contains("\(id)/README.md")) }
+        #expect(index.contains("holds on 20/20"))
+        #expect(index.contains("x is small"))
+    }
+
+    @Test func catalogueIsDiscoveredInCLAIMSOrder() throws {
+        let folders = try Self.folders()
+        #expect(try ClaimCatalogue.discover(in: folders.experiments).map(\.id) == ["alpha-claim", "beta-claim"])
     }
 }

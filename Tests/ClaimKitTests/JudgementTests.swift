@@ -3,21 +3,21 @@ import Testing
 
 /// The verdict rules of DESIGN.md, on hand-made evidence.
 @Suite struct JudgementTests {
-    let check = Check(rules: [Rule("a", .between(0.2, 0.25)), Rule("b", .lessThan(0.05))], reason: "test")
+    let check = LegacyCheck(rules: [LegacyRule("a", .between(0.2, 0.25)), LegacyRule("b", .lessThan(0.05))], reason: "test")
 
-    func evidence(_ a: [Double], _ b: [Double]) -> Evidence {
-        var e = Evidence(seeds: Array(0..<a.count))
+    func evidence(_ a: [Double], _ b: [Double]) -> LegacyEvidence {
+        var e = LegacyEvidence(seeds: Array(0..<a.count))
         e.add("a", label: "a", values: a)
         e.add("b", label: "b", values: b)
         return e
     }
 
-    var rejectedControl: Control {
-        Control("control", mustBe: .rejected, evidence: evidence([1, 1, 1, 1, 1], [1, 1, 1, 1, 1]))
+    var rejectedControl: LegacyControl {
+        LegacyControl("control", mustBe: .rejected, evidence: evidence([1, 1, 1, 1, 1], [1, 1, 1, 1, 1]))
     }
 
     @Test func everySeedPassingWithRejectedControlIsReproduced() {
-        let j = Judgement(check: check, claim: evidence([0.23, 0.22, 0.24, 0.21, 0.23], [0.01, 0.01, 0.02, 0.01, 0.03]),
+        let j = LegacyJudgement(check: check, claim: evidence([0.23, 0.22, 0.24, 0.21, 0.23], [0.01, 0.01, 0.02, 0.01, 0.03]),
                           control: rejectedControl)
         #expect(j.verdict == .reproduced)
         #expect(j.claim.passingSeedIndices == [0, 1, 2, 3, 4])
@@ -25,20 +25,20 @@ import Testing
     }
 
     @Test func everySeedFailingIsNotReproduced() {
-        let j = Judgement(check: check, claim: evidence([0.5, 0.5, 0.5, 0.5, 0.5], [0.01, 0.01, 0.01, 0.01, 0.01]),
+        let j = LegacyJudgement(check: check, claim: evidence([0.5, 0.5, 0.5, 0.5, 0.5], [0.01, 0.01, 0.01, 0.01, 0.01]),
                           control: rejectedControl)
         #expect(j.verdict == .notReproduced)
     }
 
     @Test func disagreeingSeedsAreInconclusive() {
-        let j = Judgement(check: check, claim: evidence([0.23, 0.23, 0.5, 0.23, 0.23], [0.01, 0.01, 0.01, 0.01, 0.01]),
+        let j = LegacyJudgement(check: check, claim: evidence([0.23, 0.23, 0.5, 0.23, 0.23], [0.01, 0.01, 0.01, 0.01, 0.01]),
                           control: rejectedControl)
         #expect(j.verdict == .inconclusive)
     }
 
     @Test func softRuleAcceptsFourOfFive() {
-        let soft = Check(rules: check.rules, soft: true, reason: "test")
-        let j = Judgement(check: soft, claim: evidence([0.23, 0.23, 0.5, 0.23, 0.23], [0.01, 0.01, 0.01, 0.01, 0.01]),
+        let soft = LegacyCheck(rules: check.rules, soft: true, reason: "test")
+        let j = LegacyJudgement(check: soft, claim: evidence([0.23, 0.23, 0.5, 0.23, 0.23], [0.01, 0.01, 0.01, 0.01, 0.01]),
                           control: rejectedControl)
         #expect(soft.requiredSeeds(of: 5) == 4)
         #expect(j.verdict == .reproduced)
@@ -46,7 +46,7 @@ import Testing
 
     @Test func controlThatPassesMakesItInconclusive() {
         let good = evidence([0.23, 0.23, 0.23, 0.23, 0.23], [0.01, 0.01, 0.01, 0.01, 0.01])
-        let j = Judgement(check: check, claim: good, control: Control("same", mustBe: .rejected, evidence: good))
+        let j = LegacyJudgement(check: check, claim: good, control: LegacyControl("same", mustBe: .rejected, evidence: good))
         #expect(!j.controlBehaves)
         #expect(j.verdict == .inconclusive)
     }
@@ -54,7 +54,7 @@ import Testing
     @Test func positiveControlMustPass() {
         let good = evidence([0.23, 0.23, 0.23, 0.23, 0.23], [0.01, 0.01, 0.01, 0.01, 0.01])
         let bad = evidence([0.5, 0.5, 0.5, 0.5, 0.5], [0.01, 0.01, 0.01, 0.01, 0.01])
-        let j = Judgement(check: check, claim: bad, control: Control("correct formula", mustBe: .accepted, evidence: good))
+        let j = LegacyJudgement(check: check, claim: bad, control: LegacyControl("correct formula", mustBe: .accepted, evidence: good))
         #expect(j.verdict == .notReproduced)
     }
 
@@ -62,7 +62,7 @@ import Testing
         #expect(!Condition.lessThan(1).holds(.nan))
         #expect(!Condition.greaterThan(1).holds(.nan))
         #expect(!Condition.between(0, 1).holds(.nan))
-        let j = Judgement(check: check, claim: evidence([.nan, .nan, .nan, .nan, .nan], [0, 0, 0, 0, 0]),
+        let j = LegacyJudgement(check: check, claim: evidence([.nan, .nan, .nan, .nan, .nan], [0, 0, 0, 0, 0]),
                           control: rejectedControl)
         #expect(j.verdict == .notReproduced)
     }

@@ -10,18 +10,18 @@ import Testing
                              source: .init(noteFile: "n.txt", noteQuote: "원문", noteQuoteEnglish: "original",
                                            lecture: "Lecture", paper: "Paper"),
                              expected: .reproduced)
-    static let check = Check(rules: [Rule("x", .lessThan(1))], reason: "because")
+    static let check = LegacyCheck(rules: [LegacyRule("x", .lessThan(1))], reason: "because")
 
-    static func parts() -> (ClaimReport, Evidence, Control) {
-        var evidence = Evidence(seeds: [0, 1])
+    static func parts() -> (LegacyClaimReport, LegacyEvidence, LegacyControl) {
+        var evidence = LegacyEvidence(seeds: [0, 1])
         evidence.add("x", label: "the x", values: [0.5, 0.25])
-        var controlEvidence = Evidence(seeds: [0, 1])
+        var controlEvidence = LegacyEvidence(seeds: [0, 1])
         controlEvidence.add("x", label: "the x, broken", values: [2, .nan])
-        var report = ClaimReport(summary: "x is small.", keyNumber: "x = 0.375", setup: Table(header: ["a"], rows: [["b"]]))
+        var report = LegacyClaimReport(summary: "x is small.", keyNumber: "x = 0.375", setup: Table(header: ["a"], rows: [["b"]]))
         var figure = Figure(title: "x", caption: "Look for: x.")
         figure.add(.line(x: [0, 1], y: [0.5, 0.25], label: "x"))
         report.add("x-figure", figure)
-        return (report, evidence, Control("broken x", mustBe: .rejected, evidence: controlEvidence))
+        return (report, evidence, LegacyControl("broken x", mustBe: .rejected, evidence: controlEvidence))
     }
 
     static func temporaryFolder() -> URL {
@@ -38,7 +38,7 @@ import Testing
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let (report, evidence, control) = Self.parts()
-        let judgement = try ReportWriter(claim: Self.claim, options: try Self.options(folder, ["--formats", "svg"]))
+        let judgement = try LegacyReportWriter(claim: Self.claim, options: try Self.options(folder, ["--formats", "svg"]))
             .write(report, check: Self.check, evidence: evidence, control: control)
         #expect(judgement.verdict == .reproduced)
         let claimFolder = folder.appendingPathComponent("test-claim")
@@ -48,7 +48,7 @@ import Testing
         #expect(readme.contains("diverged"))   // the NaN control seed
         #expect(FileManager.default.fileExists(atPath: claimFolder.appendingPathComponent("figures/x-figure.svg").path))
         #expect(FileManager.default.fileExists(atPath: claimFolder.appendingPathComponent("figures/x-figure.gp").path))
-        let result = try ResultFile.read(from: claimFolder.appendingPathComponent("result.json"))
+        let result = try LegacyResultFile.read(from: claimFolder.appendingPathComponent("result.json"))
         #expect(result.verdict == .reproduced)
         #expect(result.metrics[0].values == [0.5, 0.25])
         #expect(result.controlMetrics[0].values[1].isNaN)
@@ -61,7 +61,7 @@ import Testing
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let (report, evidence, control) = Self.parts()
-        let writer = ReportWriter(claim: Self.claim, options: try Self.options(folder))
+        let writer = LegacyReportWriter(claim: Self.claim, options: try Self.options(folder))
         try writer.write(report, check: Self.check, evidence: evidence, control: control)
         let files = ["README.md", "result.json", "figures/x-figure.svg", "figures/x-figure.png", "figures/x-figure.pdf",
                      "figures/x-figure.gp"]
@@ -75,12 +75,12 @@ import Testing
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let (report, evidence, control) = Self.parts()
-        try ReportWriter(claim: Self.claim, options: try Self.options(folder, ["--formats", "svg"]))
+        try LegacyReportWriter(claim: Self.claim, options: try Self.options(folder, ["--formats", "svg"]))
             .write(report, check: Self.check, evidence: evidence, control: control)
         let readme = folder.appendingPathComponent("test-claim/README.md")
         let before = try Data(contentsOf: readme)
 
-        var broken = ReportWriter(claim: Self.claim, options: try Self.options(folder, ["--formats", "svg"]))
+        var broken = LegacyReportWriter(claim: Self.claim, options: try Self.options(folder, ["--formats", "svg"]))
         broken.renderer = GnuplotRenderer(executable: URL(fileURLWithPath: "/nonexistent/gnuplot"))
         #expect(throws: ClaimError.self) {
             try broken.write(report, check: Self.check, evidence: evidence, control: control)
@@ -91,7 +91,7 @@ import Testing
 
     @Test func unwritableOutputIsAClearError() throws {
         let (report, evidence, control) = Self.parts()
-        let writer = ReportWriter(claim: Self.claim, options: try ExperimentOptions.parse(["--output", "/proc/nope"]))
+        let writer = LegacyReportWriter(claim: Self.claim, options: try ExperimentOptions.parse(["--output", "/proc/nope"]))
         do {
             try writer.write(report, check: Self.check, evidence: evidence, control: control)
             Issue.record("writing into /proc succeeded")

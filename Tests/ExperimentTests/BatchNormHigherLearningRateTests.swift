@@ -23,7 +23,7 @@ import Testing
         #expect(check.evaluate(claim).holds, "ratio \(claim["largest-rate-ratio"].values)")
         #expect(check.evaluate(control.evidence).passingSeedIndices.isEmpty,
                 "control ratio \(control.evidence["largest-rate-ratio"].values)")
-        #expect(Judgement(check: check, claim: claim, control: control).verdict == .reproduced)
+        #expect(LegacyJudgement(check: check, claim: claim, control: control).verdict == .reproduced)
     }
 
     /// A diverged run is evidence, not a crash: it stops at its first non-finite loss and reports NaN.

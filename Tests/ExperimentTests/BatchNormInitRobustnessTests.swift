@@ -21,7 +21,7 @@ import Testing
         #expect(check.evaluate(claim).holds, "with BN: \(result.batchNorm.runs.map(\.bestValidationAccuracy))")
         #expect(check.evaluate(control.evidence).passingSeedIndices.isEmpty,
                 "without BN: \(result.plain.runs.map(\.bestValidationAccuracy))")
-        #expect(Judgement(check: check, claim: claim, control: control).verdict == .reproduced)
+        #expect(LegacyJudgement(check: check, claim: claim, control: control).verdict == .reproduced)
     }
 
     /// The mechanism (Ioffe & Szegedy 2015 §3.3, BN(Wu) = BN((aW)u)): at initialisation the batch-normalised hidden

@@ -34,7 +34,7 @@ import Testing
         for rule in check.evaluate(control.evidence).rules {
             #expect(!rule.holds.contains(true), "control passes \(rule.rule.metric): \(rule.values)")
         }
-        #expect(Judgement(check: check, claim: evidence, control: control).verdict == .reproduced)
+        #expect(LegacyJudgement(check: check, claim: evidence, control: control).verdict == .reproduced)
     }
 
     /// The drift rule alone must separate the nets: the same threshold rejects the baseline's own drift.

@@ -22,7 +22,7 @@ import Testing
         for rule in check.evaluate(control.evidence).rules {
             #expect(!rule.holds.contains(true), "control passes \(rule.rule.metric): \(rule.values)")
         }
-        #expect(Judgement(check: check, claim: evidence, control: control).verdict == .reproduced)
+        #expect(LegacyJudgement(check: check, claim: evidence, control: control).verdict == .reproduced)
     }
 
     /// A batch of one under test-batch statistics: every BN layer outputs β, so every image gets the same scores.

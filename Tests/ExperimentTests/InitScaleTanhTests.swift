@@ -27,7 +27,7 @@ import Testing
         let controlResult = check.evaluate(control.evidence)
         #expect(controlResult.passingSeedIndices.isEmpty,
                 "control: \(controlResult.rules.map { "\($0.rule.metric) \($0.values)" })")
-        #expect(Judgement(check: check, claim: claim, control: control).verdict == .reproduced)
+        #expect(LegacyJudgement(check: check, claim: claim, control: control).verdict == .reproduced)
     }
 
     /// The analytic picture behind the thresholds, on the forward probe alone: at std 0.01 every layer's std is

@@ -33,7 +33,7 @@ import Testing
         for rule in check.evaluate(control.evidence).rules {
             #expect(rule.holds.allSatisfy { !$0 }, "control: \(rule.rule.metric) \(rule.values)")
         }
-        #expect(Judgement(check: check, claim: claim, control: control).verdict == .reproduced)
+        #expect(LegacyJudgement(check: check, claim: claim, control: control).verdict == .reproduced)
     }
 
     /// The pre-activation std matches σ·√E‖x‖² (a = w·x with independent N(0, σ²) weights and no bias), within the

@@ -36,7 +36,7 @@ import Testing
         for rule in check.evaluate(control.evidence).rules {
             #expect(!rule.holds.contains(true), "control passes \(rule.rule.metric): \(rule.values)")
         }
-        #expect(Judgement(check: check, claim: evidence, control: control).verdict == .reproduced)
+        #expect(LegacyJudgement(check: check, claim: evidence, control: control).verdict == .reproduced)
     }
 
     /// The batch-dependence probe on untrained nets: LN's scores do not move when the batch-mates change, BN's do.

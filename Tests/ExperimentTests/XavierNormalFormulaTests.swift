@@ -16,7 +16,7 @@ import Testing
         let check = XavierNormalFormula.check
         #expect(check.evaluate(claim).passingSeedIndices.isEmpty, "note: \(claim["forward-gain"].values)")
         #expect(check.evaluate(control.evidence).holds, "Glorot: \(control.evidence["forward-gain"].values)")
-        #expect(Judgement(check: check, claim: claim, control: control).verdict == .notReproduced)
+        #expect(LegacyJudgement(check: check, claim: claim, control: control).verdict == .notReproduced)
     }
 
     /// Each formula's weights have the variance it intends, and in the linear net the per-layer gain is

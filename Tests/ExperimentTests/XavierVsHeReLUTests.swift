@@ -31,9 +31,9 @@ import Testing
                             batchSize: 64, data: data, using: &rng)
     }
 
-    /// Evidence under the check's metric names for one seed, from the Xavier runs and the runs in He's role.
-    func evidence(xavier: (SignalPropagation, DeepTraining), he: (SignalPropagation, DeepTraining)) -> Evidence {
-        var e = Evidence(seeds: [0])
+    /// LegacyEvidence under the check's metric names for one seed, from the Xavier runs and the runs in He's role.
+    func evidence(xavier: (SignalPropagation, DeepTraining), he: (SignalPropagation, DeepTraining)) -> LegacyEvidence {
+        var e = LegacyEvidence(seeds: [0])
         e.add("slope-xavier", label: "Xavier", values: [xavier.0.slope])
         e.add("slope-he", label: "He", values: [he.0.slope])
         e.add("deep-loss-xavier", label: "Xavier", values: [xavier.1.finalLoss])
@@ -52,8 +52,8 @@ import Testing
         #expect(check.evaluate(claim).holds, "claim: \(claim.metrics.map { "\($0.name) \($0.values)" })")
         #expect(check.evaluate(control).passingSeedIndices.isEmpty,
                 "control: \(control.metrics.map { "\($0.name) \($0.values)" })")
-        let judgement = Judgement(check: check, claim: claim,
-                                  control: Control("He without 2", mustBe: .rejected, evidence: control))
+        let judgement = LegacyJudgement(check: check, claim: claim,
+                                  control: LegacyControl("He without 2", mustBe: .rejected, evidence: control))
         #expect(judgement.verdict == .reproduced)
     }
 

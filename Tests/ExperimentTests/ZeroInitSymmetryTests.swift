@@ -26,8 +26,8 @@ import Testing
                            probeInterval: 10, learningRate: 0.1, batchSize: 64, using: &rng)
     }
 
-    func evidence(symmetric: (constant: SymmetryRun<Double>, zeros: SymmetryRun<Double>)) -> Evidence {
-        var e = Evidence(seeds: [0])
+    func evidence(symmetric: (constant: SymmetryRun<Double>, zeros: SymmetryRun<Double>)) -> LegacyEvidence {
+        var e = LegacyEvidence(seeds: [0])
         e.add("spread-constant", label: "spread", values: [symmetric.constant.largestRelativeSpread(layer: 1)])
         e.add("accuracy-zeros", label: "accuracy", values: [symmetric.zeros.accuracy])
         return e
@@ -41,8 +41,8 @@ import Testing
         #expect(check.evaluate(claim).holds, "claim: \(claim.metrics.map(\.values))")
         #expect(check.evaluate(control).passingSeedIndices.isEmpty, "control: \(control.metrics.map(\.values))")
         for rule in check.evaluate(control).rules { #expect(rule.holds == [false], "\(rule.rule.metric) passes") }
-        let judgement = Judgement(check: check, claim: claim,
-                                  control: Control("random", mustBe: .rejected, evidence: control))
+        let judgement = LegacyJudgement(check: check, claim: claim,
+                                  control: LegacyControl("random", mustBe: .rejected, evidence: control))
         #expect(judgement.verdict == .reproduced)
     }
 

@@ -42,7 +42,7 @@ struct IndexPageTests {
 
         **4 claims:** 2 reproduced, 1 inconclusive, 1 not reproduced. As expected: 3 of 4; differs: [batchnorm-lr](batchnorm-lr/README.md) (expected reproduced).
 
-        | claim | verdict | key number | thumbnail |
+        | claim | verdict | take-home | thumbnail |
         | --- | --- | --- | --- |
         | [Sigmoid kills the gradient](sigmoid-vanishing-gradients/README.md)<br>`sigmoid-vanishing-gradients` | `reproduced` ✅ (as expected) | 0.235 ± 0.004 per layer | <a href="sigmoid-vanishing-gradients/README.md"><img src="sigmoid-vanishing-gradients/figures/gradient-norm-per-layer.png" width="160" alt="Sigmoid kills the gradient"></a> |
         | [ReLU units die \\| at high learning rates](relu-dead-units/README.md)<br>`relu-dead-units` | `reproduced` ✅ (as expected) | 41% dead | |
@@ -55,7 +55,7 @@ struct IndexPageTests {
 
     @Test func thumbnailColumnIsLeftOutWhenNoRowHasOne() {
         let page = IndexPage(title: "Claims", introduction: "", rows: Array(rows.dropFirst()))
-        #expect(page.table.header == ["claim", "verdict", "key number"])
+        #expect(page.table.header == ["claim", "verdict", "take-home"])
     }
 
     @Test func thumbnailWidthAndEscaping() {

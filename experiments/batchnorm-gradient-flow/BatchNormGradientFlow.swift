@@ -19,9 +19,9 @@ struct BatchNormGradientFlow: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
-        rules: [Rule("attenuation-sigmoid", .between(0.95, 1.2)), Rule("attenuation-tanh", .between(0.95, 1.2)),
-                Rule("gain-sigmoid", .greaterThan(3))],
+    static let check = LegacyCheck(
+        rules: [LegacyRule("attenuation-sigmoid", .between(0.95, 1.2)), LegacyRule("attenuation-tanh", .between(0.95, 1.2)),
+                LegacyRule("gain-sigmoid", .greaterThan(3))],
         reason: "\"Removes vanishing gradients\" is read as: the backward signal reaches the first hidden layer "
             + "undiminished, without trading the vanishing for an explosion. The lower bound 0.95 allows at most a "
             + "5% loss per layer, so the first of 10 hidden layers keeps at least 0.95⁹ ≈ 0.63 of the last one's "
@@ -44,7 +44,7 @@ struct BatchNormGradientFlow: ClaimCommand {
     }
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.batchNormGradientFlow, options: options, quickSeedCount: 2)
+        let experiment = LegacyExperimentRun(Catalogue.batchNormGradientFlow, options: options, quickSeedCount: 2)
         let settings = Settings()
         let data = try Self.loadData(examples: settings.examples)
         let results = experiment.seeds.map { Self.measure(seed: $0, data: data, settings: settings) }
@@ -101,7 +101,7 @@ struct BatchNormGradientFlow: ClaimCommand {
     /// relative to the plain sigmoid net's. `arm` picks the nets (with batch norm for the claim, without for the
     /// control).
     static func ruleMetrics(_ results: [SeedResult], arm: (SeedResult) -> [String: GradientFlow],
-                            into evidence: inout Evidence, description: String) {
+                            into evidence: inout LegacyEvidence, description: String) {
         evidence.add("attenuation-sigmoid", label: "per-layer factor of ‖∂L/∂h‖, sigmoid \(description)",
                      values: results.map { arm($0)["sigmoid"]!.attenuation })
         evidence.add("attenuation-tanh", label: "per-layer factor of ‖∂L/∂h‖, tanh \(description)",
@@ -111,8 +111,8 @@ struct BatchNormGradientFlow: ClaimCommand {
     }
 
     /// The claim's metrics (batch norm) and the control's (no batch norm), under the same names for the rules.
-    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (Evidence, Control) {
-        var claim = Evidence(seeds: seeds)
+    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (LegacyEvidence, LegacyControl) {
+        var claim = LegacyEvidence(seeds: seeds)
         ruleMetrics(results, arm: \.batchNorm, into: &claim, description: "+ batch norm")
         claim.add("attenuation-relu-bn", label: "per-layer factor, ReLU + batch norm",
                   values: results.map { $0.batchNorm["ReLU"]!.attenuation })
@@ -130,9 +130,9 @@ struct BatchNormGradientFlow: ClaimCommand {
                       label: "‖∂L/∂h₁‖ / ‖∂L/∂h₁₀‖, \(variant.name) without batch norm",
                       values: results.map { $0.plain[variant.name]!.firstToLast })
         }
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         ruleMetrics(results, arm: \.plain, into: &control, description: "without batch norm")
-        return (claim, Control("the same sigmoid and tanh nets without batch norm", mustBe: .rejected,
+        return (claim, LegacyControl("the same sigmoid and tanh nets without batch norm", mustBe: .rejected,
                                evidence: control))
     }
 }

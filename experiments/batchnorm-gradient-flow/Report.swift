@@ -6,11 +6,11 @@ import Reporting
 
 extension BatchNormGradientFlow {
     static func f(_ x: Double) -> String { NumberFormat.format(x, significant: 3) }
-    static func meanStd(_ m: Evidence.Metric, significant: Int = 3) -> String {
+    static func meanStd(_ m: LegacyEvidence.Metric, significant: Int = 3) -> String {
         NumberFormat.format(mean: m.summary.mean, std: m.summary.standardDeviation, significant: significant)
     }
 
-    static func report(_ results: [SeedResult], evidence: Evidence, settings: Settings, seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings, seeds: [Int]) -> LegacyClaimReport {
         let sigmoidBN = evidence["attenuation-sigmoid"], tanhBN = evidence["attenuation-tanh"]
         let reluBN = evidence["attenuation-relu-bn"]
         let sigmoidPlain = evidence["attenuation-sigmoid-plain"], tanhPlain = evidence["attenuation-tanh-plain"]
@@ -43,7 +43,7 @@ extension BatchNormGradientFlow {
              "one forward pass (training phase) and one backward pass of softmax cross-entropy, no update; "
                 + "‖∂L/∂h_l‖ for each hidden activation output h_l", seedText, "Float32"],
         ])
-        var report = ClaimReport(summary: summary,
+        var report = LegacyClaimReport(summary: summary,
                                  keyNumber: "per-layer factor of ‖∂L/∂h‖: sigmoid \(f(sigmoidPlain.summary.mean)) → "
                                      + "\(f(sigmoidBN.summary.mean)) with BN; ReLU \(f(reluPlain.summary.mean)) → "
                                      + "\(f(reluBN.summary.mean)) (explodes)",

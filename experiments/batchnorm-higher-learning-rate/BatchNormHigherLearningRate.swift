@@ -19,8 +19,8 @@ struct BatchNormHigherLearningRate: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
-        rules: [Rule("largest-rate-ratio", .greaterThan(3))],
+    static let check = LegacyCheck(
+        rules: [LegacyRule("largest-rate-ratio", .greaterThan(3))],
         reason: "The rule compares the largest learning rate at which each net still trains (mean mini-batch loss "
             + "over the last steps below 1, far under chance at ln 10 ≈ 2.30) on a grid with four rates per decade, "
             + "so a ratio can only be a power of 10^(1/4) ≈ 1.78: 1, 1.78, 3.16, 5.62, 10, … A ratio above 3 asks "
@@ -44,7 +44,7 @@ struct BatchNormHigherLearningRate: ClaimCommand {
     }
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.batchNormHigherLearningRate, options: options, quickSeedCount: 1)
+        let experiment = LegacyExperimentRun(Catalogue.batchNormHigherLearningRate, options: options, quickSeedCount: 1)
         let settings = options.quick ? Settings(steps: 60, tail: 10) : Settings()
         let data = try Self.loadData(examples: settings.examples)
         let results = experiment.seeds.map { Self.measure(seed: $0, data: data, settings: settings) }
@@ -83,8 +83,8 @@ struct BatchNormHigherLearningRate: ClaimCommand {
 
     /// The claim's metrics (batch norm vs the baseline) and the control's (identity vs the baseline), under the same
     /// names for the rules.
-    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (Evidence, Control) {
-        var claim = Evidence(seeds: seeds)
+    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (LegacyEvidence, LegacyControl) {
+        var claim = LegacyEvidence(seeds: seeds)
         claim.add("largest-rate-ratio", label: "largest learning rate that trains: with batch norm ÷ without",
                   values: results.map { $0.batchNorm.largestTrainingRate / $0.baseline.largestTrainingRate })
         claim.add("largest-rate-baseline",
@@ -100,14 +100,14 @@ struct BatchNormHigherLearningRate: ClaimCommand {
                   values: results.map(\.baseline.bestLoss))
         claim.add("best-loss-bn", label: "lowest final loss over the grid, with batch norm",
                   values: results.map(\.batchNorm.bestLoss))
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         control.add("largest-rate-ratio",
                     label: "largest learning rate that trains: identity in place of batch norm ÷ without",
                     values: results.map { $0.identity.largestTrainingRate / $0.baseline.largestTrainingRate })
         control.add("largest-rate-identity",
                     label: "largest learning rate that trains, identity in place of batch norm",
                     values: results.map(\.identity.largestTrainingRate))
-        return (claim, Control("batch norm replaced by the identity (the batch-norm arm's weights and batch order, "
+        return (claim, LegacyControl("batch norm replaced by the identity (the batch-norm arm's weights and batch order, "
                                + "no normalisation)", mustBe: .rejected, evidence: control))
     }
 }

@@ -6,7 +6,7 @@ import Reporting
 
 extension BatchNormHigherLearningRate {
     static func f(_ x: Double) -> String { NumberFormat.format(x, significant: 3) }
-    static func meanStd(_ m: Evidence.Metric) -> String {
+    static func meanStd(_ m: LegacyEvidence.Metric) -> String {
         NumberFormat.format(mean: m.summary.mean, std: m.summary.standardDeviation, significant: 3)
     }
     /// "0.1–0.178" (the range over seeds) or "0.1" when every seed agrees; "none" when no seed has a value.
@@ -25,7 +25,7 @@ extension BatchNormHigherLearningRate {
         return median.isFinite ? median : .nan
     }
 
-    static func report(_ results: [SeedResult], evidence: Evidence, settings: Settings, seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings, seeds: [Int]) -> LegacyClaimReport {
         let ratio = evidence["largest-rate-ratio"], baseline = evidence["largest-rate-baseline"]
         let batchNorm = evidence["largest-rate-bn"], diverging = evidence["diverging-rate-baseline"]
         let bestBaseline = evidence["best-loss-baseline"], bestBN = evidence["best-loss-bn"]
@@ -53,7 +53,7 @@ extension BatchNormHigherLearningRate {
              "\(settings.steps); final loss = mean mini-batch loss over the last \(settings.tail); a NaN or ∞ loss "
                 + "stops the run as diverged", seedText, "Float32"],
         ])
-        var report = ClaimReport(summary: summary,
+        var report = LegacyClaimReport(summary: summary,
                                  keyNumber: "largest trainable SGD rate \(range(baseline.values)) without BN, "
                                      + "\(range(batchNorm.values)) with (×\(range(ratio.values)))",
                                  setup: setup)

@@ -21,8 +21,8 @@ struct BatchNormInitRobustness: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
-        rules: [Rule("scales-trained", .greaterThan(2.5))],
+    static let check = LegacyCheck(
+        rules: [LegacyRule("scales-trained", .greaterThan(2.5))],
         reason: "A scale counts as trained when its best validation accuracy over the epochs reaches 0.6, six times "
             + "chance. The nine scales are half a decade apart, so three trained scales span a decade of initial "
             + "weight scale. Without normalisation a ReLU layer multiplies the forward signal by about "
@@ -39,7 +39,7 @@ struct BatchNormInitRobustness: ClaimCommand {
             + "plain net can reach.")
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.batchNormInitRobustness, options: options, quickSeedCount: 1)
+        let experiment = LegacyExperimentRun(Catalogue.batchNormInitRobustness, options: options, quickSeedCount: 1)
         let settings = SweepSettings(epochs: options.quick ? 5 : 10)
         let data = try Self.loadData()
         let results = experiment.seeds.map { Self.measure(seed: $0, data: data, settings: settings) }
@@ -74,12 +74,12 @@ struct BatchNormInitRobustness: ClaimCommand {
     }
 
     /// The claim's metrics (with batch norm) and the control's (without), under the same names for the rules.
-    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (Evidence, Control) {
+    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (LegacyEvidence, LegacyControl) {
         let trained = NumberFormat.format(SweepSettings.trainedAccuracy, significant: 1)
         func trainedScales(_ arm: String) -> String {
             "weight scales (of 9) with best validation accuracy ≥ \(trained), \(arm)"
         }
-        var claim = Evidence(seeds: seeds)
+        var claim = LegacyEvidence(seeds: seeds)
         claim.add("scales-trained", label: trainedScales("with batch norm"),
                   values: results.map { Double($0.batchNorm.trainedScales) })
         claim.add("scales-trained-plain", label: trainedScales("without batch norm"),
@@ -94,10 +94,10 @@ struct BatchNormInitRobustness: ClaimCommand {
                   + "batch norm", values: results.map(\.plain.meanBestValidationAccuracy))
         claim.add("diverged-runs", label: "runs (of 18) whose loss became NaN or ∞",
                   values: results.map { Double(($0.plain.runs + $0.batchNorm.runs).filter(\.diverged).count) })
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         control.add("scales-trained", label: trainedScales("batch norm replaced by the identity"),
                     values: results.map { Double($0.plain.trainedScales) })
-        return (claim, Control("batch norm replaced by the identity (the same weights and batch order, no "
+        return (claim, LegacyControl("batch norm replaced by the identity (the same weights and batch order, no "
                                + "normalisation)", mustBe: .rejected, evidence: control))
     }
 }

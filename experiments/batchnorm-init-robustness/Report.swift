@@ -25,8 +25,8 @@ extension BatchNormInitRobustness {
         }.map { sweeps[0].weightScales[$0] }
     }
 
-    static func report(_ results: [SeedResult], evidence: Evidence, data: SweepData, settings: SweepSettings,
-                       seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [SeedResult], evidence: LegacyEvidence, data: SweepData, settings: SweepSettings,
+                       seeds: [Int]) -> LegacyClaimReport {
         let trainedBN = evidence["scales-trained"].values, trainedBase = evidence["scales-trained-plain"].values
         let bestBN = evidence["best-validation-bn"].values, bestBase = evidence["best-validation-plain"].values
         let meanBN = evidence["mean-validation-bn"].values, meanBase = evidence["mean-validation-plain"].values
@@ -61,7 +61,7 @@ extension BatchNormInitRobustness {
                 + "the last epoch",
              seedText, "Float32"],
         ])
-        var report = ClaimReport(summary: summary,
+        var report = LegacyClaimReport(summary: summary,
                                  keyNumber: "scales (of 9) reaching validation accuracy 0.6: "
                                      + "\(countRange(trainedBN)) with BN, \(countRange(trainedBase)) without",
                                  setup: setup)

@@ -21,8 +21,8 @@ struct BatchNormStability: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
-        rules: [Rule("early-accuracy-gain", .greaterThan(0.08)), Rule("mean-absolute-drift", .lessThan(0.6))],
+    static let check = LegacyCheck(
+        rules: [LegacyRule("early-accuracy-gain", .greaterThan(0.08)), LegacyRule("mean-absolute-drift", .lessThan(0.6))],
         reason: "Faster training is measured as the area under the early learning curve: the mean test accuracy "
             + "over the probes at steps 50, 100, …, 500, BN minus the baseline (same initial weights, same batches). "
             + "CLAIMS.md compares single probes at step 500 (threshold 0.05), but under SGD at η = 0.5 the test accuracy "
@@ -38,7 +38,7 @@ struct BatchNormStability: ClaimCommand {
             + "net without BN, trained from its own weights and batch order, must fail both rules.")
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.batchNormStability, options: options, quickSeedCount: 1)
+        let experiment = LegacyExperimentRun(Catalogue.batchNormStability, options: options, quickSeedCount: 1)
         let settings = options.quick ? Settings.quick : Settings.full
         let data = try Self.loadData(settings: settings)
         let results = experiment.seeds.map { Self.measure(seed: $0, data: data, settings: settings) }
@@ -88,11 +88,11 @@ struct BatchNormStability: ClaimCommand {
 
     /// The claim's metrics (BN against the baseline) and the control's (the second net without BN against the
     /// baseline), under the same names for the rules.
-    static func evidence(_ results: [SeedResult], settings: Settings, seeds: [Int]) -> (Evidence, Control) {
+    static func evidence(_ results: [SeedResult], settings: Settings, seeds: [Int]) -> (LegacyEvidence, LegacyControl) {
         let step = settings.comparisonStep, first = settings.probeInterval
         func early(_ run: StabilityRun) -> Double { run.meanAccuracy(from: first, through: step) }
         func meanDrift(_ run: StabilityRun) -> Double { run.medianDrift.reduce(0, +) / Double(run.medianDrift.count) }
-        var claim = Evidence(seeds: seeds)
+        var claim = LegacyEvidence(seeds: seeds)
         claim.add("early-accuracy-gain", label: "mean test accuracy over steps \(first)–\(step): BN − baseline",
                   values: results.map { early($0.batchNorm) - early($0.baseline) })
         claim.add("mean-absolute-drift", label: "mean |median drift| of the last hidden layer's sigmoid inputs, BN",
@@ -119,7 +119,7 @@ struct BatchNormStability: ClaimCommand {
         claim.add("drift-beside-shift-bn", label: "mean |median drift − learned β| of the last BN layer, BN",
                   values: results.map(\.batchNorm.driftBesideShift))
 
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         control.add("early-accuracy-gain",
                     label: "mean test accuracy over steps \(first)–\(step): second net without BN − baseline",
                     values: results.map { early($0.replicate) - early($0.baseline) })
@@ -127,7 +127,7 @@ struct BatchNormStability: ClaimCommand {
                     values: results.map(\.replicate.meanAbsoluteDrift))
         control.add("accuracy-gain-500", label: "test accuracy at step \(step): second net without BN − baseline (one probe)",
                     values: results.map { $0.replicate.accuracy(atStep: step) - $0.baseline.accuracy(atStep: step) })
-        return (claim, Control("a second net without BN (its own initial weights and batch order) in BN's place",
+        return (claim, LegacyControl("a second net without BN (its own initial weights and batch order) in BN's place",
                                mustBe: .rejected, evidence: control))
     }
 }

@@ -6,11 +6,11 @@ import Reporting
 
 extension BatchNormStability {
     static func f(_ x: Double) -> String { NumberFormat.format(x, significant: 3) }
-    static func meanStd(_ m: Evidence.Metric) -> String {
+    static func meanStd(_ m: LegacyEvidence.Metric) -> String {
         NumberFormat.format(mean: m.summary.mean, std: m.summary.standardDeviation, significant: 3)
     }
 
-    static func report(_ results: [SeedResult], evidence: Evidence, settings: Settings, seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings, seeds: [Int]) -> LegacyClaimReport {
         let first = settings.probeInterval, step = settings.comparisonStep, last = settings.steps
         let earlyBN = evidence["early-accuracy-bn"], earlyBase = evidence["early-accuracy-baseline"]
         let at500BN = evidence["accuracy-bn-500"], at500Base = evidence["accuracy-baseline-500"]
@@ -41,7 +41,7 @@ extension BatchNormStability {
              seedList, "Float32"],
         ])
         let gainKey = NumberFormat.format(earlyBN.summary.mean - earlyBase.summary.mean, significant: 2)
-        var report = ClaimReport(
+        var report = LegacyClaimReport(
             summary: summary,
             keyNumber: "test accuracy over the first \(step) steps +\(gainKey) with BN; median drift "
                 + "\(f(driftBN.summary.mean)) vs \(f(driftBase.summary.mean))",
@@ -132,7 +132,7 @@ extension BatchNormStability {
 
     /// Ioffe & Szegedy's Fig. 1: (a) test accuracy against step, (b, c) the 15/50/85th percentiles of one sigmoid
     /// input without and with BN.
-    static func paperFigure(_ results: [SeedResult], evidence: Evidence, settings: Settings) -> Figure {
+    static func paperFigure(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings) -> Figure {
         let steps = results[0].baseline.steps.map(Double.init)
         let lastStep = Double(settings.steps)
         var accuracy = Figure(title: "(a) test accuracy",
@@ -203,7 +203,7 @@ extension BatchNormStability {
 
     /// The drift of every unit's median: a histogram over units and seeds at the end, and the mean |drift| over
     /// training.
-    static func driftFigure(_ results: [SeedResult], evidence: Evidence, settings: Settings) -> Figure {
+    static func driftFigure(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings) -> Figure {
         let bn = results.flatMap(\.batchNorm.medianDrift).filter(\.isFinite)
         let baseline = results.flatMap(\.baseline.medianDrift).filter(\.isFinite)
         let all = bn + baseline

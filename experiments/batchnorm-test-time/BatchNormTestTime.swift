@@ -21,8 +21,8 @@ struct BatchNormTestTime: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
-        rules: [Rule("relative-score-change", .lessThan(1e-5)), Rule("largest-accuracy-change", .lessThan(0.01))],
+    static let check = LegacyCheck(
+        rules: [LegacyRule("relative-score-change", .lessThan(1e-5)), LegacyRule("largest-accuracy-change", .lessThan(0.01))],
         reason: "With running averages BN is a fixed affine map at test time, so an example's scores cannot depend "
             + "on the other examples in its batch; the only differences left are Float32 rounding, which changes with "
             + "the shape of the matrix product. The score rule takes the largest change of any score of any test "
@@ -39,7 +39,7 @@ struct BatchNormTestTime: ClaimCommand {
             + "rules.")
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.batchNormTestTime, options: options, quickSeedCount: 1)
+        let experiment = LegacyExperimentRun(Catalogue.batchNormTestTime, options: options, quickSeedCount: 1)
         let settings = options.quick ? Settings.quick : Settings.full
         let (training, test) = try Self.loadData(settings: settings)
         let results = experiment.seeds.map { Self.measure(seed: $0, training: training, test: test, settings: settings) }
@@ -63,9 +63,9 @@ struct BatchNormTestTime: ClaimCommand {
     }
 
     /// The same metrics for running averages (the claim) and test-batch statistics (the control).
-    static func evidence(_ results: [TestTimeRun], settings: Settings, seeds: [Int]) -> (Evidence, Control) {
+    static func evidence(_ results: [TestTimeRun], settings: Settings, seeds: [Int]) -> (LegacyEvidence, LegacyControl) {
         let reference = Batching.consecutive(settings.referenceSize)
-        func add(_ e: inout Evidence, _ name: String, _ accuracy: KeyPath<TestTimeRun, [Batching: Double]>,
+        func add(_ e: inout LegacyEvidence, _ name: String, _ accuracy: KeyPath<TestTimeRun, [Batching: Double]>,
                  _ change: KeyPath<TestTimeRun, [Batching: Double]>, _ scale: KeyPath<TestTimeRun, Double>) {
             e.add("relative-score-change",
                   label: "largest |score change| / largest |score|, any batching vs batches of \(settings.referenceSize), \(name)",
@@ -85,7 +85,7 @@ struct BatchNormTestTime: ClaimCommand {
                       values: results.map { $0[keyPath: accuracy][batching]! })
             }
         }
-        var claim = Evidence(seeds: seeds)
+        var claim = LegacyEvidence(seeds: seeds)
         add(&claim, "running averages", \.runningAccuracy, \.runningLogitChange, \.runningScoreScale)
         for batching in settings.batchings {
             claim.add("logit-change-\(slug(batching))",
@@ -99,9 +99,9 @@ struct BatchNormTestTime: ClaimCommand {
         }
         claim.add("final-training-loss", label: "training loss, mean of the last 50 steps",
                   values: results.map(\.finalTrainingLoss))
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         add(&control, "test-batch statistics", \.testBatchAccuracy, \.testBatchLogitChange, \.testBatchScoreScale)
-        return (claim, Control("each test batch's own mean and variance instead of the running averages",
+        return (claim, LegacyControl("each test batch's own mean and variance instead of the running averages",
                                mustBe: .rejected, evidence: control))
     }
 

@@ -6,14 +6,14 @@ import Reporting
 
 extension BatchNormTestTime {
     static func f(_ x: Double) -> String { NumberFormat.format(x, significant: 3) }
-    static func meanStd(_ m: Evidence.Metric) -> String {
+    static func meanStd(_ m: LegacyEvidence.Metric) -> String {
         NumberFormat.format(mean: m.summary.mean, std: m.summary.standardDeviation, significant: 3)
     }
 
-    static func report(_ results: [TestTimeRun], evidence: Evidence, settings: Settings, seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [TestTimeRun], evidence: LegacyEvidence, settings: Settings, seeds: [Int]) -> LegacyClaimReport {
         let testBatchChange = results.map { r in settings.batchings.map { r.testBatchLogitChange[$0]! }.max()! }.max()!
-        func running(_ b: Batching) -> Evidence.Metric { evidence["accuracy-\(slug(b))"] }
-        func testBatch(_ b: Batching) -> Evidence.Metric { evidence["test-batch-accuracy-\(slug(b))"] }
+        func running(_ b: Batching) -> LegacyEvidence.Metric { evidence["accuracy-\(slug(b))"] }
+        func testBatch(_ b: Batching) -> LegacyEvidence.Metric { evidence["test-batch-accuracy-\(slug(b))"] }
         let reference = Batching.consecutive(settings.referenceSize)
         let one = Batching.consecutive(1), eight = Batching.consecutive(8), sorted = Batching.classSorted(100)
         let logitChange = evidence["largest-logit-change"], accuracyChange = evidence["largest-accuracy-change"]
@@ -38,7 +38,7 @@ extension BatchNormTestTime {
                 + ": running averages (evaluation phase), then each batch's own statistics (training phase)",
              seeds.map(String.init).joined(separator: ", "), "Float32"],
         ])
-        var report = ClaimReport(
+        var report = LegacyClaimReport(
             summary: summary,
             keyNumber: "running averages: \(f(running(reference).summary.mean)) at every batch size; test-batch "
                 + "statistics: \(f(testBatch(one).summary.mean)) at batch 1, \(f(testBatch(sorted).summary.mean)) "
@@ -89,7 +89,7 @@ extension BatchNormTestTime {
     }
 
     /// Test accuracy at each test batching: running averages vs test-batch statistics, mean over seeds.
-    static func accuracyFigure(_ evidence: Evidence, settings: Settings, seedCount: Int) -> Figure {
+    static func accuracyFigure(_ evidence: LegacyEvidence, settings: Settings, seedCount: Int) -> Figure {
         let batchings = settings.figureBatchings
         let categories = batchings.map { b -> String in
             switch b {

@@ -22,13 +22,13 @@ struct InitScaleTanh: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
+    static let check = LegacyCheck(
         rules: [
-            Rule("small-collapse", .between(0.8, 1.2)),
-            Rule("large-saturation", .greaterThan(0.8)),
-            Rule("healthy-std-10", .between(0.15, 0.35)),
-            Rule("small-loss", .greaterThan(2.25)),
-            Rule("healthy-loss", .lessThan(0.8)),
+            LegacyRule("small-collapse", .between(0.8, 1.2)),
+            LegacyRule("large-saturation", .greaterThan(0.8)),
+            LegacyRule("healthy-std-10", .between(0.15, 0.35)),
+            LegacyRule("small-loss", .greaterThan(2.25)),
+            LegacyRule("healthy-loss", .lessThan(0.8)),
         ],
         reason: "With W = 0.01·randn each layer multiplies the activation std by 0.01·√500 ≈ 0.224 while tanh is still "
             + "linear, so layer 10 should sit near 0.224¹⁰ ≈ 3.2e-7; tanh compresses layer 1 by about 1 − 0.224² ≈ 5% "
@@ -60,7 +60,7 @@ struct InitScaleTanh: ClaimCommand {
     }
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.initScaleTanh, options: options, quickSeedCount: 1)
+        let experiment = LegacyExperimentRun(Catalogue.initScaleTanh, options: options, quickSeedCount: 1)
         let settings = options.quick
             ? Settings(inputRows: 200, trainingExamples: 3_000, probeExamples: 1_000, steps: 150) : Settings()
         let data = try Self.loadData(settings: settings)
@@ -128,12 +128,12 @@ struct InitScaleTanh: ClaimCommand {
 
     /// The claim's metrics, and the negative control: the same metrics with the std-0.01 measurements in place of
     /// Xavier's in the two healthy rules.
-    static func evidence(_ results: [SeedResult], seeds: [Int], settings: Settings) -> (Evidence, Control) {
+    static func evidence(_ results: [SeedResult], seeds: [Int], settings: Settings) -> (LegacyEvidence, LegacyControl) {
         let depth = settings.depth
         func probe(_ r: SeedResult, _ s: InitScale) -> DeepTanhProbe { r.probes[s]! }
         func run(_ r: SeedResult, _ s: InitScale) -> TrainingRun { r.training[s]! }
 
-        func common(_ e: inout Evidence, healthy: InitScale) {
+        func common(_ e: inout LegacyEvidence, healthy: InitScale) {
             let unchanged = healthy == .xavier ? "" : " (unchanged)"
             e.add("small-collapse",
                   label: "layer-\(depth) std at std 0.01 ÷ (0.01·√\(settings.width))^\(depth)\(unchanged)",
@@ -148,7 +148,7 @@ struct InitScaleTanh: ClaimCommand {
                   values: results.map { run($0, healthy).finalProbeLoss })
         }
 
-        var claim = Evidence(seeds: seeds)
+        var claim = LegacyEvidence(seeds: seeds)
         common(&claim, healthy: .xavier)
         for scale in InitScale.allCases {
             claim.add("std-1-\(scale.key)", label: "layer-1 activation std, \(scale.rawValue)",
@@ -186,9 +186,9 @@ struct InitScaleTanh: ClaimCommand {
                   label: "trained net at init: growth of ‖∂L/∂h_l‖ per layer towards the input, std 1.0",
                   values: results.map { run($0, .large).backwardGainPerLayer })
 
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         common(&control, healthy: .small)
-        return (claim, Control("the healthy-initialisation rules applied to std 0.01 instead of Xavier",
+        return (claim, LegacyControl("the healthy-initialisation rules applied to std 0.01 instead of Xavier",
                                mustBe: .rejected, evidence: control))
     }
 }

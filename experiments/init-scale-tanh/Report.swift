@@ -7,7 +7,7 @@ import Reporting
 extension InitScaleTanh {
     static func f(_ x: Double) -> String { NumberFormat.format(x, significant: 3) }
     static func f2(_ x: Double) -> String { NumberFormat.format(x, significant: 2) }
-    static func meanStd(_ m: Evidence.Metric) -> String {
+    static func meanStd(_ m: LegacyEvidence.Metric) -> String {
         NumberFormat.format(mean: m.summary.mean, std: m.summary.standardDeviation, significant: 3)
     }
     static func percent(_ x: Double) -> String { NumberFormat.format(100 * x, significant: 3) + "%" }
@@ -18,7 +18,7 @@ extension InitScaleTanh {
         return perSeed[0].indices.map { l in mean(perSeed.map { $0[l] }) }
     }
 
-    static func report(_ results: [SeedResult], evidence: Evidence, settings: Settings, seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings, seeds: [Int]) -> LegacyClaimReport {
         let depth = settings.depth
         let stds = Dictionary(uniqueKeysWithValues: InitScale.allCases.map { scale in
             (scale, layerMeans(results) { $0.probes[scale]!.layers.map(\.standardDeviation) })
@@ -57,7 +57,7 @@ extension InitScaleTanh {
              "SGD, η = \(settings.learningRate), batch \(settings.batchSize), softmax cross-entropy",
              "\(settings.steps)", seedList, "Float32"],
         ])
-        var report = ClaimReport(
+        var report = LegacyClaimReport(
             summary: summary,
             keyNumber: "layer-\(depth) std: std 0.01 → \(f2(stds[.small]![depth - 1])), std 1 → "
                 + "\(f(stds[.large]![depth - 1])) (saturated), Xavier → \(f(stds[.xavier]![depth - 1]))",

@@ -21,11 +21,11 @@ struct LargeInitSigmoid: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
+    static let check = LegacyCheck(
         rules: [
-            Rule("saturated-large", .greaterThan(0.5)),
-            Rule("saturated-small", .lessThan(0.05)),
-            Rule("derivative-ratio", .greaterThan(4)),
+            LegacyRule("saturated-large", .greaterThan(0.5)),
+            LegacyRule("saturated-small", .lessThan(0.05)),
+            LegacyRule("derivative-ratio", .greaterThan(4)),
         ],
         reason: "A unit counts as saturated when σ(a) < 0.03 or > 0.97, i.e. |a| > ln(0.97/0.03) ≈ 3.48, where "
             + "σ′ < 0.03, an eighth of its peak 1/4. With N(0, σ²) weights and no bias, a = w·x has standard "
@@ -57,7 +57,7 @@ struct LargeInitSigmoid: ClaimCommand {
     }
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.largeInitSigmoid, options: options, quickSeedCount: 1)
+        let experiment = LegacyExperimentRun(Catalogue.largeInitSigmoid, options: options, quickSeedCount: 1)
         let settings = options.quick ? Settings(steps: 500, evaluationInterval: 100)
                                      : Settings(steps: 2000, evaluationInterval: 100)
         let (training, evaluation) = try Self.loadData(training: settings.trainingExamples,
@@ -102,8 +102,8 @@ struct LargeInitSigmoid: ClaimCommand {
     }
 
     /// The claim's metrics and the control's (N(0, 0.1²) in N(0, 1)'s place), under the same rule names.
-    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (Evidence, Control) {
-        var claim = Evidence(seeds: seeds)
+    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (LegacyEvidence, LegacyControl) {
+        var claim = LegacyEvidence(seeds: seeds)
         claim.add("saturated-large", label: "N(0, 1): fraction of hidden outputs saturated (σ < 0.03 or > 0.97)",
                   values: results.map(\.large.atInit.output.saturatedFraction))
         claim.add("saturated-small", label: "N(0, 0.1²): fraction of hidden outputs saturated",
@@ -143,14 +143,14 @@ struct LargeInitSigmoid: ClaimCommand {
         claim.add("saturated-large-after", label: "N(0, 1): fraction saturated after training",
                   values: results.map(\.large.afterTraining.output.saturatedFraction))
 
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         control.add("saturated-large", label: "N(0, 0.1²) in N(0, 1)'s place: fraction of hidden outputs saturated",
                     values: results.map(\.small.atInit.output.saturatedFraction))
         control.add("saturated-small", label: "N(0, 1) in N(0, 0.1²)'s place: fraction of hidden outputs saturated",
                     values: results.map(\.large.atInit.output.saturatedFraction))
         control.add("derivative-ratio", label: "mean σ′ ratio with the two swapped, N(0, 1) / N(0, 0.1²)",
                     values: results.map { $0.large.atInit.derivative.mean / $0.small.atInit.derivative.mean })
-        return (claim, Control("the two initialisations swapped: N(0, 0.1²) measured in N(0, 1)'s place and vice "
+        return (claim, LegacyControl("the two initialisations swapped: N(0, 0.1²) measured in N(0, 1)'s place and vice "
                                    + "versa", mustBe: .rejected, evidence: control))
     }
 }

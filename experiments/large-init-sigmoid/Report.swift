@@ -6,16 +6,16 @@ import Reporting
 
 extension LargeInitSigmoid {
     static func f(_ x: Double) -> String { NumberFormat.format(x, significant: 3) }
-    static func meanStd(_ m: Evidence.Metric) -> String {
+    static func meanStd(_ m: LegacyEvidence.Metric) -> String {
         NumberFormat.format(mean: m.summary.mean, std: m.summary.standardDeviation, significant: 3)
     }
-    static func percent(_ m: Evidence.Metric) -> String { NumberFormat.percent(m.summary.mean) }
-    static func mean(_ m: Evidence.Metric) -> String { f(m.summary.mean) }
+    static func percent(_ m: LegacyEvidence.Metric) -> String { NumberFormat.percent(m.summary.mean) }
+    static func mean(_ m: LegacyEvidence.Metric) -> String { f(m.summary.mean) }
 
     /// |a| beyond which σ(a) < 0.03 or > 0.97: ln(0.97/0.03).
     static let saturationBoundary = Foundation.log(0.97 / 0.03)
 
-    static func report(_ results: [SeedResult], evidence: Evidence, settings: Settings, seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings, seeds: [Int]) -> LegacyClaimReport {
         let low = evidence["saturated-large-low"].summary.mean, high = evidence["saturated-large-high"].summary.mean
         let gap = evidence["accuracy-gap"]
         let summary = "On raw Fashion-MNIST pixels in [0, 1], N(0, 1) weights give the 100 sigmoid units "
@@ -43,7 +43,7 @@ extension LargeInitSigmoid {
              "SGD, η = \(settings.learningRate), batch \(settings.batchSize)", "\(settings.steps)", seedList,
              "Float32"],
         ])
-        var report = ClaimReport(
+        var report = LegacyClaimReport(
             summary: summary,
             keyNumber: "saturated: \(percent(evidence["saturated-large"])) at N(0, 1) vs "
                 + "\(percent(evidence["saturated-small"])) at N(0, 0.1²); mean σ′ ratio "
@@ -99,7 +99,7 @@ extension LargeInitSigmoid {
 
     /// Pre-activation histograms (density, mean over seeds) for N(0, 1) and N(0, 0.1²), each in its own panel with
     /// the Gaussian of the analytic std dashed and the saturation boundaries ±3.48.
-    static func preActivationFigure(_ results: [SeedResult], settings: Settings, evidence: Evidence) -> Figure {
+    static func preActivationFigure(_ results: [SeedResult], settings: Settings, evidence: LegacyEvidence) -> Figure {
         let panels = [
             ("N(0, 1)", settings.large.range, results.map(\.large), evidence["preactivation-std-large-analytic"], 0),
             ("N(0, 0.1²)", settings.small.range, results.map(\.small), evidence["preactivation-std-small-analytic"], 1),
@@ -141,7 +141,7 @@ extension LargeInitSigmoid {
 
     /// The distribution of σ′ over the hidden outputs for both initialisations (fraction per bin, mean over seeds),
     /// with each mean dashed.
-    static func derivativeFigure(_ results: [SeedResult], evidence: Evidence) -> Figure {
+    static func derivativeFigure(_ results: [SeedResult], evidence: LegacyEvidence) -> Figure {
         var figure = Figure(
             title: "Local gradient σ′(a) of the hidden units at initialisation",
             caption: "Distribution of σ′(a) = σ(a)(1 − σ(a)) over the hidden outputs at initialisation (fraction of "

@@ -22,8 +22,8 @@ struct LayerNormBatchSize: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
-        rules: [Rule("accuracy-drop", .lessThan(0.05)), Rule("relative-batch-dependence", .lessThan(1e-5))],
+    static let check = LegacyCheck(
+        rules: [LegacyRule("accuracy-drop", .lessThan(0.05)), LegacyRule("relative-batch-dependence", .lessThan(1e-5))],
         reason: "\"Works at tiny batches\" is measured as the drop in training accuracy (evaluation phase, averaged "
             + "over the last epochs — 3 of 10 in the full run — to smooth the epoch-to-epoch jitter of small-batch "
             + "Adam) from batch 50 to batch 5, with η scaled with the batch size so that the normalisation is the "
@@ -39,7 +39,7 @@ struct LayerNormBatchSize: ClaimCommand {
             + "tolerance. BN, trained and probed the same way, must fail both rules.")
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.layerNormBatchSize, options: options, quickSeedCount: 1)
+        let experiment = LegacyExperimentRun(Catalogue.layerNormBatchSize, options: options, quickSeedCount: 1)
         let settings = options.quick ? Settings.quick : Settings.full
         let (training, test) = try Self.loadData(settings: settings)
         let results = experiment.seeds.map { Self.measure(seed: $0, training: training, test: test, settings: settings) }
@@ -98,7 +98,7 @@ struct LayerNormBatchSize: ClaimCommand {
 
     /// The same metrics for LN (the claim) and BN (the control) under the scaled rule; the claim's evidence also
     /// carries BN's values and both under CS231n's fixed rule, for the report.
-    static func evidence(_ results: [SeedResult], settings: Settings, seeds: [Int]) -> (Evidence, Control) {
+    static func evidence(_ results: [SeedResult], settings: Settings, seeds: [Int]) -> (LegacyEvidence, LegacyControl) {
         let small = settings.smallestBatch, large = settings.referenceBatch, late = settings.lateEpochs
         func accuracy(_ r: SeedResult, _ rule: LearningRateRule, _ n: Normalization, _ b: Int) -> Double {
             r.run(rule, n, b).lateTrainingAccuracy(epochs: late)
@@ -110,7 +110,7 @@ struct LayerNormBatchSize: ClaimCommand {
             let values = settings.batchSizes.map { accuracy(r, rule, n, $0) }
             return values.max()! - values.min()!
         }
-        func add(_ e: inout Evidence, _ n: Normalization, ruleMetrics: Bool) {
+        func add(_ e: inout LegacyEvidence, _ n: Normalization, ruleMetrics: Bool) {
             let tag = ruleMetrics ? "" : "-\(name(n).lowercased())"
             e.add("accuracy-drop\(tag)",
                   label: "training accuracy, batch \(large) − batch \(small), \(name(n)), η ∝ batch size",
@@ -123,7 +123,7 @@ struct LayerNormBatchSize: ClaimCommand {
                       values: results.map { accuracy($0, .scaledWithBatch, n, b) })
             }
         }
-        var claim = Evidence(seeds: seeds)
+        var claim = LegacyEvidence(seeds: seeds)
         add(&claim, .layer, ruleMetrics: true)
         add(&claim, .batch, ruleMetrics: false)
         for n in [Normalization.layer, .batch] where settings.rules.contains(.fixed) {
@@ -147,9 +147,9 @@ struct LayerNormBatchSize: ClaimCommand {
                       label: "max |score change| when the rest of the batch changes, \(name(n))",
                       values: results.map { $0.run(.scaledWithBatch, n, small).batchDependence.absoluteChange })
         }
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         add(&control, .batch, ruleMetrics: true)
-        return (claim, Control("batch normalization in place of layer normalization (same nets, batches and η)",
+        return (claim, LegacyControl("batch normalization in place of layer normalization (same nets, batches and η)",
                                mustBe: .rejected, evidence: control))
     }
 }

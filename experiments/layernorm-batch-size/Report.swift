@@ -6,11 +6,11 @@ import Reporting
 
 extension LayerNormBatchSize {
     static func f(_ x: Double) -> String { NumberFormat.format(x, significant: 3) }
-    static func meanStd(_ m: Evidence.Metric) -> String {
+    static func meanStd(_ m: LegacyEvidence.Metric) -> String {
         NumberFormat.format(mean: m.summary.mean, std: m.summary.standardDeviation, significant: 3)
     }
 
-    static func report(_ results: [SeedResult], evidence: Evidence, settings: Settings, seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings, seeds: [Int]) -> LegacyClaimReport {
         let small = settings.smallestBatch, large = settings.referenceBatch
         let lnSmall = evidence["accuracy-\(small)"], lnLarge = evidence["accuracy-\(large)"]
         let bnSmall = evidence["accuracy-\(small)-bn"], bnLarge = evidence["accuracy-\(large)-bn"]
@@ -46,7 +46,7 @@ extension LayerNormBatchSize {
              "on the training images, evaluation phase, mean of the last \(settings.lateEpochs) epochs",
              seeds.map(String.init).joined(separator: ", "), "Float32"],
         ])
-        var report = ClaimReport(
+        var report = LegacyClaimReport(
             summary: summary,
             keyNumber: "batch \(large) → \(small) (η ∝ batch): LN \(f(lnLarge.summary.mean)) → "
                 + "\(f(lnSmall.summary.mean)), BN \(f(bnLarge.summary.mean)) → \(f(bnSmall.summary.mean))",
@@ -108,7 +108,7 @@ extension LayerNormBatchSize {
     }
 
     /// Training accuracy against epoch: columns BN | LN, rows η ∝ batch | η fixed; colours = batch size.
-    static func curvesFigure(_ results: [SeedResult], evidence: Evidence, settings: Settings) -> Figure {
+    static func curvesFigure(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings) -> Figure {
         let epochs = (1...settings.epochs).map(Double.init)
         var lowest = 1.0
         for r in results { for (_, byNorm) in r.runs { for (_, byBatch) in byNorm { for (_, run) in byBatch {

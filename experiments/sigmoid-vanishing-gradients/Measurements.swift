@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import NeuralEngine
 
 /// Gradient flow at initialisation through a deep MLP 784-[256]×L-10 (CLAIMS.md A1): one forward and backward pass
@@ -8,8 +9,6 @@ struct GradientFlow: Sendable {
     let hiddenGradientNorms: [Double]
     /// ‖∂L/∂W_l‖ for Linear layers l = 1…L+1 (the last is the output layer).
     let weightGradientNorms: [Double]
-    /// Mean activation of each hidden layer.
-    let hiddenMeans: [Double]
 
     /// Per-layer attenuation of the backward signal: the geometric mean of ‖∂L/∂h_l‖/‖∂L/∂h_{l+1}‖ over the hidden
     /// layers, (‖∂L/∂h_1‖/‖∂L/∂h_L‖)^(1/(L−1)). 1 means the gradient reaches the first layer undiminished.
@@ -23,38 +22,46 @@ struct GradientFlow: Sendable {
         weightGradientNorms[0] / weightGradientNorms[weightGradientNorms.count - 2]
     }
 
-    /// Measures one network: `activation` with `initializer` at `depth` hidden layers of `width`, weights drawn from
-    /// `rng`, on the batch `(features, labels)`.
-    init(activation: Activation<Float>.Function, initializer: Initializer, depth: Int, width: Int = 256,
+    /// Measures one network: `depth` hidden layers of `width`, each Linear (weights from `initializer`) followed by
+    /// `activation()`, on the batch `(features, labels)`.
+    init(activation: () -> any Layer<Float>, initializer: Initializer, depth: Int, width: Int = 256,
          batch features: Tensor<Float>, labels: [Int], using rng: inout SeededGenerator) {
         let sizes = [features.columns] + Array(repeating: width, count: depth) + [10]
-        let network = Sequential<Float>.mlp(sizes: sizes, activation: activation, initializer: initializer, using: &rng)
+        var layers: [any Layer<Float>] = []
+        for i in 0..<sizes.count - 1 {
+            layers.append(Linear<Float>(sizes[i], sizes[i + 1], initializer: initializer, using: &rng))
+            if i < depth { layers.append(activation()) }
+        }
+        let network = Sequential(layers)
         let loss = softmaxCrossEntropy(network.forward(features, phase: .training), labels: labels)
         network.backward(loss.gradient)
         let reports = network.layerReports()
-        let hidden = reports.filter { network.layers[$0.index] is Activation<Float> }
-        hiddenGradientNorms = hidden.map(\.outputGradientNorm)
-        hiddenMeans = hidden.map(\.output.mean)
+        hiddenGradientNorms = reports.filter { !(network.layers[$0.index] is Linear<Float>) }.map(\.outputGradientNorm)
         weightGradientNorms = reports.compactMap(\.weightGradientNorm)
     }
 }
 
 /// Glorot & Bengio (2010) Fig. 2 in small: a 784-[128]×5-10 sigmoid net with the "standard" initialisation
-/// W ~ U[−1/√fan_in, 1/√fan_in], trained by plain SGD; every `probeInterval` steps the mean activation of each hidden
-/// layer on a fixed probe batch (evaluation phase) and the mean training loss since the last probe.
+/// W ~ U[−1/√fan_in, 1/√fan_in], trained by plain SGD; every `probeInterval` steps, on a fixed probe batch
+/// (evaluation phase): each hidden layer's mean activation, the mean training loss since the last probe, and each
+/// Linear layer's relative weight change ‖W_l(t) − W_l(0)‖/‖W_l(0)‖.
 struct TrainingDynamics: Sendable {
     /// Steps at which the probes were taken (0 = at initialisation).
-    let steps: [Int]
+    var steps: [Int] = []
     /// `layerMeans[l][k]`: mean activation of hidden layer l+1 at `steps[k]`.
-    let layerMeans: [[Double]]
+    var layerMeans: [[Double]] = []
     /// Mean training loss over the steps before each probe (the loss on the probe batch at step 0).
-    let losses: [Double]
+    var losses: [Double] = []
+    /// `relativeChange[l][k]`: ‖W_{l+1}(steps[k]) − W_{l+1}(0)‖/‖W_{l+1}(0)‖ for Linear layers 1…6 (6 = output).
+    var relativeChange: [[Double]] = []
 
     static let depth = 5
     static let width = 128
 
-    init(training: LabeledDataset<Float>, probe: Tensor<Float>, probeLabels: [Int], steps totalSteps: Int,
-         probeInterval: Int, learningRate: Double, batchSize: Int, using rng: inout SeededGenerator) {
+    init() {}
+
+    init(training: LabeledDataset<Float>, probe: LabeledDataset<Float>, settings: SigmoidVanishingGradients.Settings,
+         using rng: inout SeededGenerator) {
         let sizes = [training.featureCount] + Array(repeating: Self.width, count: Self.depth) + [10]
         var layers: [any Layer<Float>] = []
         for i in 0..<sizes.count - 1 {
@@ -63,47 +70,37 @@ struct TrainingDynamics: Sendable {
             if i < sizes.count - 2 { layers.append(Activation<Float>(.sigmoid)) }
         }
         let network = Sequential(layers)
-        let optimizer = SGD<Float>(learningRate: learningRate)
+        let weights = network.layers.compactMap { ($0 as? Linear<Float>)?.weight }
+        let initialWeights = weights.map(\.value)
 
-        func probeMeans() -> (means: [Double], loss: Double) {
-            let scores = network.forward(probe, phase: .evaluation)
-            let means = network.outputs.enumerated()
-                .filter { network.layers[$0.offset] is Activation<Float> }
+        func record(step: Int, loss: Double?) {
+            let scores = network.forward(probe.features, phase: .evaluation)
+            let means = network.outputs.enumerated().filter { network.layers[$0.offset] is Activation<Float> }
                 .map { $0.element.mean() }
-            return (means, softmaxCrossEntropy(scores, labels: probeLabels).value)
+            if layerMeans.isEmpty { layerMeans = means.map { _ in [] } }
+            for l in means.indices { layerMeans[l].append(means[l]) }
+            if relativeChange.isEmpty { relativeChange = weights.map { _ in [] } }
+            for l in weights.indices {
+                relativeChange[l].append((weights[l].value - initialWeights[l]).norm() / initialWeights[l].norm())
+            }
+            steps.append(step)
+            losses.append(loss ?? softmaxCrossEntropy(scores, labels: probe.labels).value)
         }
 
-        var steps = [0], losses: [Double] = []
-        let initial = probeMeans()
-        var layerMeans = initial.means.map { [$0] }
-        losses.append(initial.loss)
-        var step = 0, lossSum = 0.0, lossCount = 0
-        training: while step < totalSteps {
-            for batch in training.batches(size: batchSize, dropLast: true, using: &rng) {
-                let loss = network.trainStep(batch.features, labels: batch.labels, optimizer: optimizer)
-                step += 1
-                lossSum += loss
-                lossCount += 1
-                if step % probeInterval == 0 {
-                    let probed = probeMeans()
-                    steps.append(step)
-                    for l in probed.means.indices { layerMeans[l].append(probed.means[l]) }
-                    losses.append(lossSum / Double(lossCount))
-                    lossSum = 0
-                    lossCount = 0
-                }
-                if step == totalSteps { break training }
+        record(step: 0, loss: nil)
+        var lossSum = 0.0
+        network.train(on: training, steps: settings.dynamicsSteps, batchSize: settings.dynamicsBatch,
+                      optimizer: SGD<Float>(learningRate: settings.learningRate), using: &rng) { step, loss in
+            lossSum += loss
+            if step % settings.probeInterval == 0 {
+                record(step: step, loss: lossSum / Double(settings.probeInterval))
+                lossSum = 0
             }
         }
-        self.steps = steps
-        self.layerMeans = layerMeans
-        self.losses = losses
     }
 
-    /// The probe value closest to `step` (the probes are every `probeInterval` steps).
+    /// The probe closest to `step`.
     func index(atStep step: Int) -> Int {
         steps.indices.min { abs(steps[$0] - step) < abs(steps[$1] - step) }!
     }
 }
-
-import Foundation

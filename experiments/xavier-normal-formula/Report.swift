@@ -7,12 +7,12 @@ import Reporting
 extension XavierNormalFormula {
     static func f(_ x: Double) -> String { NumberFormat.format(x, significant: 3) }
     static func f2(_ x: Double) -> String { NumberFormat.format(x, significant: 2) }
-    static func meanStd(_ m: Evidence.Metric) -> String {
+    static func meanStd(_ m: LegacyEvidence.Metric) -> String {
         NumberFormat.format(mean: m.summary.mean, std: m.summary.standardDeviation, significant: 3)
     }
     static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
 
-    static func report(_ results: [SeedResult], evidence: Evidence, settings: Settings, seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings, seeds: [Int]) -> LegacyClaimReport {
         let n = settings.width, depth = settings.depth
         let noteGain = evidence["forward-gain"].summary.mean, noteBackward = evidence["backward-gain"].summary.mean
         let glorotGain = mean(results.map { $0[.glorotNormal]!.forwardGain })
@@ -37,7 +37,7 @@ extension XavierNormalFormula {
                 + "xavierUniform; the two normal formulas scale the same draws",
              "— (one forward and backward pass)", "—", seedList, "Float32"],
         ])
-        var report = ClaimReport(
+        var report = LegacyClaimReport(
             summary: summary,
             keyNumber: "variance gain per layer: note \(f(noteGain)), Glorot \(f(glorotGain))",
             setup: setup)

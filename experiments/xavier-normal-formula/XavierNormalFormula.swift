@@ -22,8 +22,8 @@ struct XavierNormalFormula: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
-        rules: [Rule("forward-gain", .between(0.95, 1.05)), Rule("backward-gain", .between(0.95, 1.05))],
+    static let check = LegacyCheck(
+        rules: [LegacyRule("forward-gain", .between(0.95, 1.05)), LegacyRule("backward-gain", .between(0.95, 1.05))],
         reason: "Glorot & Bengio derive their initialisation from two conditions on a deep net in its linear regime: "
             + "n_in·Var W = 1 keeps the activation variance from layer to layer, n_out·Var W = 1 keeps the gradient "
             + "variance (their eqs. 10–11); Var W = 2/(n_in + n_out) is the compromise (eq. 12), and with "
@@ -43,7 +43,7 @@ struct XavierNormalFormula: ClaimCommand {
     }
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.xavierNormalFormula, options: options, quickSeedCount: 1)
+        let experiment = LegacyExperimentRun(Catalogue.xavierNormalFormula, options: options, quickSeedCount: 1)
         let settings = options.quick ? Settings(inputRows: 200) : Settings()
         let results = experiment.seeds.map { Self.measure(seed: $0, settings: settings) }
         let (evidence, control) = Self.evidence(results, seeds: experiment.seeds)
@@ -72,7 +72,7 @@ struct XavierNormalFormula: ClaimCommand {
     }
 
     /// The metrics of `formula` under the rule names (the claim: the note's formula; the control: Glorot's normal).
-    static func ruleMetrics(_ e: inout Evidence, _ results: [SeedResult], _ formula: Formula) {
+    static func ruleMetrics(_ e: inout LegacyEvidence, _ results: [SeedResult], _ formula: Formula) {
         let name = formula == .note ? "the note's N(0, 3/(in+out))" : "Glorot's N(0, 2/(in+out))"
         e.add("forward-gain", label: "activation-variance gain per layer, linear net, \(name)",
               values: results.map { $0[formula]!.forwardGain })
@@ -80,8 +80,8 @@ struct XavierNormalFormula: ClaimCommand {
               values: results.map { $0[formula]!.backwardGain })
     }
 
-    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (Evidence, Control) {
-        var claim = Evidence(seeds: seeds)
+    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (LegacyEvidence, LegacyControl) {
+        var claim = LegacyEvidence(seeds: seeds)
         ruleMetrics(&claim, results, .note)
         claim.add("forward-gain-uniform", label: "activation-variance gain per layer, linear net, Glorot uniform",
                   values: results.map { $0[.glorotUniform]!.forwardGain })
@@ -107,9 +107,9 @@ struct XavierNormalFormula: ClaimCommand {
                       values: results.map { $0[formula]!.tanhBackwardGain })
         }
 
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         ruleMetrics(&control, results, .glorotNormal)
-        return (claim, Control("Glorot & Bengio's own normal formula, std √(2/(in+out))", mustBe: .accepted,
+        return (claim, LegacyControl("Glorot & Bengio's own normal formula, std √(2/(in+out))", mustBe: .accepted,
                                evidence: control))
     }
 }

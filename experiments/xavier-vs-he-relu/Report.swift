@@ -6,16 +6,16 @@ import Reporting
 
 extension XavierVsHeReLU {
     static func f(_ x: Double) -> String { NumberFormat.format(x, significant: 3) }
-    static func meanStd(_ m: Evidence.Metric) -> String {
+    static func meanStd(_ m: LegacyEvidence.Metric) -> String {
         NumberFormat.format(mean: m.summary.mean, std: m.summary.standardDeviation, significant: 3)
     }
     /// "a–b" over the seeds ("a" for one seed).
-    static func range(_ m: Evidence.Metric) -> String {
+    static func range(_ m: LegacyEvidence.Metric) -> String {
         let (low, high) = (f(m.summary.minimum), f(m.summary.maximum))
         return low == high ? low : "\(low)–\(high)"
     }
 
-    static func report(_ results: [SeedResult], evidence: Evidence, settings: Settings, seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings, seeds: [Int]) -> LegacyClaimReport {
         let slopeXavier = evidence["slope-xavier"], slopeHe = evidence["slope-he"]
         let xavierLoss = evidence["deep-loss-xavier"], heLoss = evidence["deep-loss-he"]
         let gradientXavier0 = evidence["first-layer-gradient-initial-xavier"].summary.mean
@@ -46,7 +46,7 @@ extension XavierVsHeReLU {
                 + "\(rateList(settings.xavierRates)), He and control η = \(settings.heRate)",
              "\(settings.steps)", seedList, "Float32"],
         ])
-        var report = ClaimReport(
+        var report = LegacyClaimReport(
             summary: summary,
             keyNumber: "slope of log₂E[h²]: Xavier \(f(slopeXavier.summary.mean)), He \(f(slopeHe.summary.mean)) "
                 + "per layer; 30-layer loss \(f(xavierLoss.summary.mean)) vs \(f(heLoss.summary.mean))",

@@ -22,12 +22,12 @@ struct XavierVsHeReLU: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
+    static let check = LegacyCheck(
         rules: [
-            Rule("slope-xavier", .between(-1.25, -0.75)),
-            Rule("slope-he", .between(-0.25, 0.25)),
-            Rule("deep-loss-xavier", .greaterThan(2.2)),
-            Rule("deep-loss-he", .lessThan(1.2)),
+            LegacyRule("slope-xavier", .between(-1.25, -0.75)),
+            LegacyRule("slope-he", .between(-0.25, 0.25)),
+            LegacyRule("deep-loss-xavier", .greaterThan(2.2)),
+            LegacyRule("deep-loss-he", .lessThan(1.2)),
         ],
         reason: "He et al. (2015, §2.2) give E[h_l²] = ½·fan_in·Var[w]·E[h_{l−1}²] for ReLU layers, so the slope of "
             + "log₂E[h_l²] is −1 for Xavier (fan_in·Var[w] = 1) and 0 for He (fan_in·Var[w] = 2) in expectation. "
@@ -69,7 +69,7 @@ struct XavierVsHeReLU: ClaimCommand {
                                         xavierRates: [0.01])
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.xavierVsHeReLU, options: options, quickSeedCount: 1)
+        let experiment = LegacyExperimentRun(Catalogue.xavierVsHeReLU, options: options, quickSeedCount: 1)
         let settings = options.quick ? Self.quickSettings : Self.fullSettings
         let data = try Self.loadData(examples: settings.trainingExamples)
         let results = experiment.seeds.map { seed in Self.measure(seed: seed, data: data, settings: settings) }
@@ -124,10 +124,10 @@ struct XavierVsHeReLU: ClaimCommand {
     }
 
     /// The claim's metrics and the control's ("He" without its factor 2 in He's place), under the same rule names.
-    static func evidence(_ results: [SeedResult], seeds: [Int], settings: Settings) -> (Evidence, Control) {
+    static func evidence(_ results: [SeedResult], seeds: [Int], settings: Settings) -> (LegacyEvidence, LegacyControl) {
         let net = "\(settings.signalDepth) × \(settings.signalWidth) ReLU"
         let deep = "\(settings.deepDepth) × \(settings.deepWidth) ReLU"
-        var claim = Evidence(seeds: seeds)
+        var claim = LegacyEvidence(seeds: seeds)
         claim.add("slope-xavier", label: "slope of log₂E[h²] per layer, Xavier N(0, 1/fan_in), \(net)",
                   values: results.map { $0.signals[.xavier]!.slope })
         claim.add("slope-he", label: "slope of log₂E[h²] per layer, He N(0, 2/fan_in), \(net)",
@@ -161,7 +161,7 @@ struct XavierVsHeReLU: ClaimCommand {
                   label: "He, η = \(settings.heRate): ‖∂L/∂W₁‖, mean over the last \(DeepTraining.finalWindow) steps",
                   values: results.map(\.heRun.finalFirstLayerGradientNorm))
 
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         control.add("slope-xavier",
                     label: "slope of log₂E[h²] per layer, Xavier N(0, 1/fan_in), \(net) (unchanged: the control "
                         + "replaces only He)",
@@ -175,7 +175,7 @@ struct XavierVsHeReLU: ClaimCommand {
         control.add("deep-loss-he",
                     label: "\(deep), \"He\" without the factor 2, η = \(settings.heRate): final training loss",
                     values: results.map(\.controlRun.finalLoss))
-        return (claim, Control("\"He\" without its factor 2 — N(0, 1/fan_in) — in place of He", mustBe: .rejected,
+        return (claim, LegacyControl("\"He\" without its factor 2 — N(0, 1/fan_in) — in place of He", mustBe: .rejected,
                                evidence: control))
     }
 

@@ -6,23 +6,23 @@ import Reporting
 
 extension ZeroInitSymmetry {
     static func f(_ x: Double) -> String { NumberFormat.format(x, significant: 3) }
-    static func meanStd(_ m: Evidence.Metric) -> String {
+    static func meanStd(_ m: LegacyEvidence.Metric) -> String {
         NumberFormat.format(mean: m.summary.mean, std: m.summary.standardDeviation, significant: 3)
     }
-    static func percent(_ m: Evidence.Metric) -> String { NumberFormat.percent(m.summary.mean) }
+    static func percent(_ m: LegacyEvidence.Metric) -> String { NumberFormat.percent(m.summary.mean) }
     /// "a–b" over the seeds ("a" when they agree to 3 digits).
-    static func range(_ m: Evidence.Metric) -> String {
+    static func range(_ m: LegacyEvidence.Metric) -> String {
         let (low, high) = (f(m.summary.minimum), f(m.summary.maximum))
         return low == high ? low : "\(low)–\(high)"
     }
 
     /// A count over seeds: "6" or "5–7".
-    static func countRange(_ m: Evidence.Metric) -> String {
+    static func countRange(_ m: LegacyEvidence.Metric) -> String {
         let (low, high) = (Int(m.summary.minimum), Int(m.summary.maximum))
         return low == high ? "\(low)" : "\(low)–\(high)"
     }
 
-    static func report(_ results: [SeedResult], evidence: Evidence, settings: Settings, seeds: [Int]) -> ClaimReport {
+    static func report(_ results: [SeedResult], evidence: LegacyEvidence, settings: Settings, seeds: [Int]) -> LegacyClaimReport {
         let units = SymmetryRun<Double>.sizes[1]
         let spread = evidence["spread-constant"]
         let exactlyIdentical = spread.values.allSatisfy { $0 == 0 }
@@ -51,7 +51,7 @@ extension ZeroInitSymmetry {
             "SGD, η = \(settings.learningRate), batch \(settings.batchSize)", "\(settings.steps)", seedList,
             "Float64 (the check); the constant start again in Float32",
         ]])
-        var report = ClaimReport(
+        var report = LegacyClaimReport(
             summary: summary,
             keyNumber: "constant init: \(Int(evidence["identical-units-constant"].summary.minimum))/\(units) units "
                 + "identical after \(settings.steps) steps; zero init: \(percent(evidence["accuracy-zeros"])) accuracy",

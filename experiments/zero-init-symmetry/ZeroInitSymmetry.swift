@@ -22,8 +22,8 @@ struct ZeroInitSymmetry: ClaimCommand {
     @OptionGroup var options: ExperimentOptions
 
     /// The check (thresholds explained in `reason`).
-    static let check = Check(
-        rules: [Rule("spread-constant", .lessThan(1e-6)), Rule("accuracy-zeros", .lessThan(0.15))],
+    static let check = LegacyCheck(
+        rules: [LegacyRule("spread-constant", .lessThan(1e-6)), LegacyRule("accuracy-zeros", .lessThan(0.15))],
         reason: "From a constant start every unit of the first hidden layer receives the same input weights, computes "
             + "the same output and — because the units of the next layer all weigh it the same way — the same "
             + "gradient, so in exact arithmetic their weights stay equal forever and the spread stays 0. A spread "
@@ -47,7 +47,7 @@ struct ZeroInitSymmetry: ClaimCommand {
     }
 
     func run() throws {
-        let experiment = ExperimentRun(Catalogue.zeroInitSymmetry, options: options, quickSeedCount: 1)
+        let experiment = LegacyExperimentRun(Catalogue.zeroInitSymmetry, options: options, quickSeedCount: 1)
         let settings = options.quick ? Settings(steps: 300, probeInterval: 10) : Settings(steps: 1000, probeInterval: 20)
         let (training, evaluation) = try Self.loadData(training: settings.trainingExamples,
                                                        evaluation: settings.evaluationExamples)
@@ -102,8 +102,8 @@ struct ZeroInitSymmetry: ClaimCommand {
 
     /// The claim's metrics and the control's (random initialisation in place of the constant and the zero start),
     /// under the same rule names.
-    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (Evidence, Control) {
-        var claim = Evidence(seeds: seeds)
+    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (LegacyEvidence, LegacyControl) {
+        var claim = LegacyEvidence(seeds: seeds)
         claim.add("spread-constant", label: "constant init: largest spread of layer-1 units during training, "
                       + "max_j ‖w_j − w_1‖ / ‖W₁‖",
                   values: results.map { $0.runs[.constant]!.largestRelativeSpread(layer: 1) })
@@ -136,13 +136,13 @@ struct ZeroInitSymmetry: ClaimCommand {
                       + "relative to ‖W₁‖",
                   values: results.map { $0.runs[.random]!.spreads[0][0].relative })
 
-        var control = Evidence(seeds: seeds)
+        var control = LegacyEvidence(seeds: seeds)
         control.add("spread-constant", label: "random init: largest spread of layer-1 units during training, "
                         + "max_j ‖w_j − w_1‖ / ‖W₁‖",
                     values: results.map { $0.runs[.random]!.largestRelativeSpread(layer: 1) })
         control.add("accuracy-zeros", label: "random init: test accuracy after training",
                     values: results.map { $0.runs[.random]!.accuracy })
-        return (claim, Control("random initialisation N(0, 1/fan_in) of the hidden layers instead of a constant or "
+        return (claim, LegacyControl("random initialisation N(0, 1/fan_in) of the hidden layers instead of a constant or "
                                    + "zero", mustBe: .rejected, evidence: control))
     }
 }

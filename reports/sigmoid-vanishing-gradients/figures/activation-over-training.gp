@@ -4,12 +4,13 @@
 set encoding utf8
 data = "../data/activation-over-training.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…5, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…6, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
 set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
 set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
 set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -21,11 +22,11 @@ set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 860,460 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "activation-over-training.svg" }
-    if (format eq "png") { set terminal pngcairo size 1720,920 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "activation-over-training.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 6.71875in,3.59375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "activation-over-training.pdf" }
-    set multiplot layout 1,2 title "Training a 5×128 sigmoid net (Glorot & Bengio 2010, Fig. 2)" noenhanced
-    # Panel 1 of 2 (row 1, column 1)
+    if (format eq "svg") { set terminal svg size 1200,480 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "activation-over-training.svg" }
+    if (format eq "png") { set terminal pngcairo size 2400,960 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "activation-over-training.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 9.375in,3.75in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "activation-over-training.pdf" }
+    set multiplot layout 1,3 title "Training a 5×128 sigmoid net (Glorot & Bengio 2010, Fig. 2)" noenhanced
+    # Panel 1 of 3 (row 1, column 1)
     set title "Mean activation per hidden layer" noenhanced
     set xlabel "training step" noenhanced
     set ylabel "mean sigmoid output" noenhanced
@@ -46,16 +47,21 @@ do for [format in "svg png pdf"] {
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    unset key
     unset arrow
     plot \
-        data index 0 using 1:2 with lines ls 1 title "layer 1" noenhanced, \
-        data index 1 using 1:2 with lines ls 2 title "layer 2" noenhanced, \
-        data index 2 using 1:2 with lines ls 3 title "layer 3" noenhanced, \
-        data index 3 using 1:2 with lines ls 4 title "layer 4" noenhanced, \
-        data index 4 using 1:2 with lines ls 5 title "layer 5 (top)" noenhanced
-    # Panel 2 of 2 (row 1, column 2)
-    set title "Training loss" noenhanced
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#CC79A7" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
+        data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 1 using 1:2 with lines ls 6 title "layer 1" noenhanced, \
+        data index 3 using 1:2 with lines ls 5 title "layer 2" noenhanced, \
+        data index 5 using 1:2 with lines ls 3 title "layer 3" noenhanced, \
+        data index 7 using 1:2 with lines ls 2 title "layer 4" noenhanced, \
+        data index 9 using 1:2 with lines ls 1 title "layer 5 (top)" noenhanced
+    # Panel 2 of 3 (row 1, column 2)
+    set title "Training loss (dashed: ln 10, chance)" noenhanced
     set xlabel "training step" noenhanced
     set ylabel "cross-entropy" noenhanced
     unset y2label
@@ -66,22 +72,56 @@ do for [format in "svg png pdf"] {
     set format y2 "% h"
     set format cb "% h"
     set xrange [0:2500]
-    set yrange [0:*]
+    set yrange [2.2:2.5]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1000 enhanced nomirror out
-    set ytics 1 enhanced nomirror out
+    set ytics 0.1 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    unset key
+    unset arrow
+    set arrow 1 from graph 0, first 2.302585 to graph 1, first 2.302585 nohead back ls 100
+    plot \
+        data index 10 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
+        data index 11 using 1:2 with lines ls 2 notitle
+    # Panel 3 of 3 (row 1, column 3)
+    set title "Relative weight change ‖ΔW_l‖/‖W_l‖" noenhanced
+    set xlabel "training step" noenhanced
+    set ylabel "‖W_l(t) − W_l(0)‖ / ‖W_l(0)‖" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set logscale y 10
+    set format y "10^{%L}"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [0:2500]
+    set yrange [*:*]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 1000 enhanced nomirror out
+    set ytics autofreq enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
     unset colorbox
     set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
     unset arrow
-    set arrow 1 from graph 0, first 2.302585 to graph 1, first 2.302585 nohead back ls 100
     plot \
-        data index 5 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
-        data index 6 using 1:2 with lines ls 1 title "mean over seeds" noenhanced, \
-        NaN with lines ls 100 title "ln 10 (chance)" noenhanced
+        data index 12 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#CC79A7" notitle, \
+        data index 14 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
+        data index 16 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 18 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
+        data index 20 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 13 using 1:2 with lines ls 6 title "layer 1" noenhanced, \
+        data index 15 using 1:2 with lines ls 5 title "layer 2" noenhanced, \
+        data index 17 using 1:2 with lines ls 3 title "layer 3" noenhanced, \
+        data index 19 using 1:2 with lines ls 2 title "layer 4" noenhanced, \
+        data index 21 using 1:2 with lines ls 1 title "layer 5 (top)" noenhanced
     unset multiplot
     unset output
 }

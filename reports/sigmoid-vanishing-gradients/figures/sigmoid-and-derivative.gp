@@ -4,10 +4,13 @@
 set encoding utf8
 data = "../data/sigmoid-and-derivative.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…3, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…6, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
 set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -47,9 +50,9 @@ do for [format in "svg png pdf"] {
     if (format eq "png") { set terminal pngcairo size 1280,800 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "sigmoid-and-derivative.png" }
     if (format eq "pdf") { set terminal pdfcairo size 5in,3.125in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "sigmoid-and-derivative.pdf" }
     plot \
-        data index 0 using 1:2 with lines ls 1 title "σ(x)" noenhanced, \
-        data index 1 using 1:2 with lines ls 2 title "σ′(x)" noenhanced, \
-        data index 2 using 1:2 with lines ls 3 title "tanh′(x)" noenhanced, \
+        data index 0 using 1:2 with lines ls 2 title "σ(x)" noenhanced, \
+        data index 1 using 1:2 with lines ls 6 title "σ′(x)" noenhanced, \
+        data index 2 using 1:2 with lines ls 5 title "tanh′(x)" noenhanced, \
         NaN with lines ls 100 title "max σ′ = 1/4" noenhanced
     unset output
 }

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import Gnuplot
+import NeuralEngine
+import Reporting
+
+extension ClaimExperiment {
+    /// The executable's entry point: parses the shared options (`--quick`, `--seeds N`, `--first-seed K`, `--output
+    /// DIR`, `--formats LIST`, `--judge-only`), runs, and reports any failure as one line on stderr,
+    /// `<command>: error: <what is wrong and how to fix it>`, exiting 64 for usage errors and 1 otherwise.
+    public static func main() {
+        let name = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "experiment"
+        do {
+            let options = try ExperimentOptions.parse(Array(CommandLine.arguments.dropFirst()))
+            try execute(options)
+        } catch {
+            let code = ExperimentOptions.exitCode(for: error)
+            if code == .success { ExperimentOptions.exit(withError: error) }   // --help
+            var message = ExperimentOptions.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            if code == .validationFailure { message += " (see `\(name) --help`)" }
+            FileHandle.standardError.write(Data("\(name): error: \(message)\n".utf8))
+            Foundation.exit(code == .success ? 1 : code.rawValue)
+        }
+    }
+
+    /// report.md, parsed.
+    public static func template() throws -> ReportTemplate {
+        guard let url = reportTemplate else {
+            throw ClaimError.badTemplate(path: "report.md", reason: "not bundled with \(Self.self); add it to the target")
+        }
+        return try ReportTemplate(contentsOf: url)
+    }
+
+    /// Measures every seed, judges, then writes `<output>/<id>/` (figures, README.md, result.json) in one swap.
+    public static func execute(_ options: ExperimentOptions) throws {
+        BLASThreads.pin(1)
+        let template = try template()
+        let metadata = template.metadata
+        let folder = ReportFolder(output: options.output, id: metadata.id)
+        try folder.prepare()
+        let settings = options.quick ? quick : full
+        let seeds = options.seedList(quickSeedCount: quickSeedCount)
+        let inputs = try load(settings)
+        var outcomes: [Outcome<Metrics, Extra>] = []
+        for (k, seed) in seeds.enumerated() {
+            FileHandle.standardError.write(Data("\(metadata.id): seed \(seed) (\(k + 1) of \(seeds.count))\n".utf8))
+            outcomes.append(try measure(seed: seed, settings: settings, inputs: inputs))
+        }
+        let run = Run<Self>(settings: settings, seeds: seeds, quick: options.quick, outcomes: outcomes,
+                            controlMustBe: metadata.control.mustBe)
+        let written = try write(run, template: template, folder: folder, options: options)
+        let judgement = run.judgement
+        print("\(metadata.id): \(judgement.verdict.rawValue) \(judgement.verdict.symbol) (expected "
+              + "\(metadata.expected.rawValue); pre-registered rules: \(judgement.preregistered.verdict.rawValue)) "
+              + "→ \(options.output)/\(metadata.id)/ — \(written.takeHome)")
+    }
+
+    /// Renders the judged `run` into `folder`: figures, prose, README.md and result.json.
+    static func write(_ run: Run<Self>, template: ReportTemplate, folder: ReportFolder,
+                      options: ExperimentOptions) throws -> ClaimResult {
+        let metadata = template.metadata
+        let figures = options.judgeOnly ? [] : figures(run)
+        let path = "experiments/\(metadata.id)/report.md"
+        if !options.judgeOnly { try checkCaptions(template, figures: figures.map(\.name), path: path) }
+        let claim = run.outcomes.map { MetricFields.numbers(of: $0.claim) }
+        let control = run.outcomes.map { MetricFields.numbers(of: $0.control) }
+        let extra = run.outcomes.map { MetricFields.numbers(of: $0.extra) }
+        let context = TemplateContext(claim: claim, control: control, extra: extra, facts: facts(run),
+                                      settings: run.settings, judgement: run.judgement, quick: run.quick)
+        let prose = try template.sections.map { section in
+            (heading: section.heading, body: try context.render(section.body, section: section.heading, path: path))
+        }
+        func columns(_ perSeed: [[(name: String, value: Double)]]) -> [(name: String, values: [Double])] {
+            guard let first = perSeed.first else { return [] }
+            return first.indices.map { i in (first[i].name, perSeed.map { $0[i].value }) }
+        }
+        func dictionary(_ columns: [(name: String, values: [Double])]) -> [String: [Double]] {
+            Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0.values) })
+        }
+        let takeHome = prose.first { $0.heading == "Take-home" }?.body ?? ""
+        let result = ClaimResult(metadata: metadata, mode: run.quick ? "quick" : "full", takeHome: takeHome,
+                                 judgement: run.judgement, claimMetrics: dictionary(columns(claim)),
+                                 controlMetrics: dictionary(columns(control)), extraMetrics: dictionary(columns(extra)),
+                                 figures: figures.map(\.name), formats: options.formats.map(\.rawValue))
+        let stability = try Robustness.read(in: folder.output)?.claims[metadata.id]
+        let page = ClaimPage(metadata: metadata, prose: prose, judgement: run.judgement, figures: figures,
+                             formats: options.formats, quick: run.quick, claimMetrics: columns(claim),
+                             controlMetrics: columns(control), extraMetrics: columns(extra), stability: stability)
+        let renderer = GnuplotRenderer()
+        try folder.write { staging in
+            for named in figures {
+                do {
+                    _ = try renderer.render(named.figure, named: named.name, in: staging, formats: Set(options.formats))
+                } catch {
+                    throw ClaimError.figureFailed("figure '\(named.name)': \(error)")
+                }
+            }
+            if !options.judgeOnly {
+                try AtomicFile.write(page.document.rendered(), to: staging.appendingPathComponent("README.md"))
+            }
+            try AtomicFile.write(try result.encoded(), to: staging.appendingPathComponent("result.json"))
+        }
+        return result
+    }
+
+    /// Every figure has a `## Figure: <name>` caption section and every such section a figure; the take-home and
+    /// one-sentence sections exist.
+    static func checkCaptions(_ template: ReportTemplate, figures: [String], path: String) throws {
+        let captions = template.sections.map(\.heading).filter { $0.hasPrefix("Figure: ") }.map { String($0.dropFirst(8)) }
+        let missing = figures.filter { !captions.contains($0) }
+        let orphans = captions.filter { !figures.contains($0) }
+        guard missing.isEmpty, orphans.isEmpty else {
+            throw ClaimError.badTemplate(path: path, reason: "figures without a '## Figure: <name>' caption: "
+                                         + "\(missing.joined(separator: ", ")); captions without a figure: "
+                                         + orphans.joined(separator: ", "))
+        }
+        for required in ["In one sentence", "Take-home"] where template.section(required) == nil {
+            throw ClaimError.badTemplate(path: path, reason: "no '## \(required)' section")
+        }
+    }
+}

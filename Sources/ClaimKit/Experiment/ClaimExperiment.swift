@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Gnuplot
+import NeuralEngine
+
+/// What one seed measured: the claim's metrics on the claim's arm and on the control's arm (the same measurement
+/// with the mechanism mutated, or a plausible alternative), and extra numbers and curves for the prose and figures.
+public struct Outcome<Metrics: SeedMetrics, Extra: SeedMetrics>: Sendable {
+    public var claim: Metrics
+    public var control: Metrics
+    public var extra: Extra
+
+    public init(claim: Metrics, control: Metrics, extra: Extra) {
+        self.claim = claim
+        self.control = control
+        self.extra = extra
+    }
+}
+
+extension Outcome where Extra == NoExtra {
+    public init(claim: Metrics, control: Metrics) { self.init(claim: claim, control: control, extra: NoExtra()) }
+}
+
+/// A figure and the stable file name it is written under (`figures/<name>.svg`, `data/<name>.tsv`). Its caption
+/// comes from the `## Figure: <name>` section of report.md.
+public struct NamedFigure: Sendable {
+    public let name: String
+    public let figure: Figure
+    public init(_ name: String, _ figure: Figure) {
+        self.name = name
+        self.figure = figure
+    }
+}
+
+/// A claim's experiment. It only declares: settings (full and quick), the data it loads once, what one seed measures,
+/// the rules, the figures and any named facts for the prose. `main()` runs the seeds, judges, and only then draws the
+/// figures and renders `report.md` (DESIGN.md, "judge first, then write").
+///
+///     @main struct SigmoidVanishingGradients: ClaimExperiment {
+///         struct Settings { var steps = 2500 }
+///         static let full = Settings(), quick = Settings(steps: 500)
+///         struct Metrics: SeedMetrics { var attenuation = 0.0 }
+///         static let rules = [Rule("attenuation", \Metrics.attenuation, .between(0.20, 0.25))]
+///         static func measure(seed: Int, settings: Settings, inputs: Inputs) throws -> Outcome<Metrics, Extra> { … }
+///         static func figures(_ run: Run<Self>) -> [NamedFigure] { … }
+///     }
+public protocol ClaimExperiment {
+    associatedtype Settings: Sendable
+    associatedtype Metrics: SeedMetrics
+    associatedtype Extra: SeedMetrics = NoExtra
+    associatedtype Facts: ClaimFacts = NoFacts
+    associatedtype Inputs = Void
+
+    /// The published run's settings and the quick variant `make check` runs (same metrics, fewer steps).
+    static var full: Settings { get }
+    static var quick: Settings { get }
+    /// Seeds in quick mode (default 1).
+    static var quickSeedCount: Int { get }
+    /// report.md, bundled with the executable: `Bundle.module.url(forResource: "report", withExtension: "md")`.
+    static var reportTemplate: URL? { get }
+    /// Loads what every seed shares (a dataset) once.
+    static func load(_ settings: Settings) throws -> Inputs
+    /// Measures one seed: every random draw comes from `SeededGenerator(seed:)` or its splits.
+    static func measure(seed: Int, settings: Settings, inputs: Inputs) throws -> Outcome<Metrics, Extra>
+    /// The rules, each with its pre-registered form.
+    static var rules: [Rule<Metrics>] { get }
+    /// The figures, drawn from the judged run.
+    static func figures(_ run: Run<Self>) -> [NamedFigure]
+    /// Named facts for the prose (`{{facts.<name>}}`), computed from the judged run.
+    static func facts(_ run: Run<Self>) -> Facts
+}
+
+extension ClaimExperiment {
+    public static var quickSeedCount: Int { 1 }
+}
+
+extension ClaimExperiment where Inputs == Void {
+    public static func load(_ settings: Settings) throws {}
+}
+
+extension ClaimExperiment where Facts == NoFacts {
+    public static func facts(_ run: Run<Self>) -> NoFacts { NoFacts() }
+}
+
+/// A judged run: the settings, the seeds, every seed's outcome and the judgement — what figures and facts read.
+public struct Run<Experiment: ClaimExperiment> {
+    public let settings: Experiment.Settings
+    public let seeds: [Int]
+    public let quick: Bool
+    public let outcomes: [Outcome<Experiment.Metrics, Experiment.Extra>]
+    public let judgement: Judgement
+
+    /// Judges `outcomes` with the experiment's rules.
+    public init(settings: Experiment.Settings, seeds: [Int], quick: Bool,
+                outcomes: [Outcome<Experiment.Metrics, Experiment.Extra>], controlMustBe: ControlExpectation) {
+        self.settings = settings
+        self.seeds = seeds
+        self.quick = quick
+        self.outcomes = outcomes
+        judgement = Judgement(rules: Experiment.rules, claim: outcomes.map(\.claim), control: outcomes.map(\.control),
+                              seeds: seeds, controlMustBe: controlMustBe)
+    }
+
+    /// A claim metric, one value per seed.
+    public func claim(_ metric: KeyPath<Experiment.Metrics, Double>) -> [Double] { outcomes.map { $0.claim[keyPath: metric] } }
+    /// A control metric, one value per seed.
+    public func control(_ metric: KeyPath<Experiment.Metrics, Double>) -> [Double] {
+        outcomes.map { $0.control[keyPath: metric] }
+    }
+    /// An extra value, one per seed.
+    public func extra<T>(_ value: KeyPath<Experiment.Extra, T>) -> [T] { outcomes.map { $0.extra[keyPath: value] } }
+    /// Whether the rule `id` held (in force).
+    public func held(_ id: String) -> Bool { judgement.rule(id)?.held ?? false }
+}
