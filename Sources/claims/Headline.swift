@@ -17,12 +17,14 @@ struct Headline {
     let keyFigure: String?
     let formats: [String]
 
-    /// The claims discovered from `experiments/*/report.md`, then the legacy catalogue's claims not yet migrated.
+    /// The claims discovered from `experiments/*/report.md`, then the legacy catalogue's claims whose experiment
+    /// folder exists but has no report.md yet.
     static func catalogue(experiments: URL) throws -> [Entry] {
         let discovered = try ClaimCatalogue.discover(in: experiments)
         let ids = Set(discovered.map(\.id))
+        let folders = Set((try? FileManager.default.contentsOfDirectory(atPath: experiments.path)) ?? [])
         return discovered.map { Entry(id: $0.id, title: $0.title, expected: $0.expected, legacy: false) }
-            + Catalogue.all.filter { !ids.contains($0.id) }
+            + Catalogue.all.filter { !ids.contains($0.id) && folders.contains($0.id) }
             .map { Entry(id: $0.id, title: $0.title, expected: $0.expected, legacy: true) }
     }
 
