@@ -1,7 +1,6 @@
 /// What goes wrong outside the program's control while running a claim or reading results. Each message is one line:
 /// what is wrong, then how to fix it.
 public enum ClaimError: Error, CustomStringConvertible, Equatable {
-    case unknownClaim(String, known: [String])
     case missingResult(path: String)
     case unreadableResult(path: String, reason: String)
     case unwritableOutput(path: String, reason: String)
@@ -13,8 +12,6 @@ public enum ClaimError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .unknownClaim(let id, let known):
-            "unknown claim '\(id)'; known claims: \(known.joined(separator: ", ")) (see `claims list`)."
         case .missingResult(let path):
             "no result at \(path); run the experiment first (e.g. `make check` or `make reports`)."
         case .unreadableResult(let path, let reason):

@@ -101,6 +101,20 @@ extension Sequential {
         return Sequential(layers)
     }
 
+    /// A multilayer perceptron whose hidden Linear layers (weights from `initializer`, biases 0) are each followed by
+    /// the layers `hidden()` returns, e.g. a mutated activation for a negative control, or a normalisation and an
+    /// activation: `mlp(sizes: [784, 256, 10], initializer: .lecunNormal, using: &rng) { [Activation(.sigmoid)] }`.
+    public static func mlp(sizes: [Int], initializer: Initializer, using rng: inout SeededGenerator,
+                           hidden: () -> [any Layer<Scalar>]) -> Sequential {
+        precondition(sizes.count >= 2, "Sequential.mlp: need at least input and output sizes, got \(sizes)")
+        var layers: [any Layer<Scalar>] = []
+        for i in 0..<sizes.count - 1 {
+            layers.append(Linear<Scalar>(sizes[i], sizes[i + 1], initializer: initializer, using: &rng))
+            if i < sizes.count - 2 { layers += hidden() }
+        }
+        return Sequential(layers)
+    }
+
     /// Which normalisation layer `mlp` puts before each hidden activation.
     public enum Normalization: Sendable { case batch, layer }
 }

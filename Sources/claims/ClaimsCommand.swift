@@ -17,7 +17,7 @@ struct ClaimsCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The experiments folder holding <claim-id>/report.md.", valueName: "DIR"))
         var experiments = "experiments"
 
-        func claims() throws -> [Headline.Entry] {
+        func claims() throws -> [ClaimMetadata] {
             try Headline.catalogue(experiments: URL(fileURLWithPath: experiments, isDirectory: true))
         }
     }

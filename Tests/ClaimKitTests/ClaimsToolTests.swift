@@ -50,33 +50,33 @@ import Testing
     }
 
     @Test func checkPassesWhenEveryVerdictIsAsExpected() throws {
-        var command = try parse(ClaimsCommand.CheckVerdicts.self, try Self.folders())
+        let command = try parse(ClaimsCommand.CheckVerdicts.self, try Self.folders())
         try command.run()
     }
 
     @Test func checkFailsOnADifferentVerdict() throws {
-        var command = try parse(ClaimsCommand.CheckVerdicts.self, try Self.folders(flipping: "beta-claim"))
+        let command = try parse(ClaimsCommand.CheckVerdicts.self, try Self.folders(flipping: "beta-claim"))
         #expect(throws: ExitCode.failure) { try command.run() }
     }
 
     @Test func checkFailsOnAMissingResult() throws {
         let folders = try Self.folders()
         try FileManager.default.removeItem(at: folders.results.appendingPathComponent("alpha-claim/result.json"))
-        var command = try parse(ClaimsCommand.CheckVerdicts.self, folders)
+        let command = try parse(ClaimsCommand.CheckVerdicts.self, folders)
         #expect(throws: ExitCode.failure) { try command.run() }
     }
 
     @Test func checkOnAMissingFolderSaysSo() throws {
-        var command = try ClaimsCommand.CheckVerdicts.parse(["/no/such/folder"])
+        let command = try ClaimsCommand.CheckVerdicts.parse(["/no/such/folder"])
         #expect(throws: ClaimError.missingReports(path: "/no/such/folder")) { try command.run() }
     }
 
     @Test func indexListsEveryClaimWithStability() throws {
         let folders = try Self.folders(seeds: Robustness.seeds)
-        var robustness = try ClaimsCommand.RobustnessSummary.parse(
+        let robustness = try ClaimsCommand.RobustnessSummary.parse(
             [folders.results.path, "--into", folders.results.path, "--experiments", folders.experiments.path])
         try robustness.run()
-        var command = try parse(ClaimsCommand.Index.self, folders)
+        let command = try parse(ClaimsCommand.Index.self, folders)
         try command.run()
         let index = try String(contentsOf: folders.results.appendingPathComponent("README.md"), encoding: .utf8)
         for id in Self.ids.keys { #expect(index.contains("\(id)/README.md")) }

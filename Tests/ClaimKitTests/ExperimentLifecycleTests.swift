@@ -72,7 +72,7 @@ struct TinyClaim: ClaimExperiment {
         let result = try ClaimResult.read(from: output.appendingPathComponent("tiny-claim/result.json"))
         #expect(result.verdict == .reproduced && result.preregisteredVerdict == .reproduced)
         #expect(result.takeHome == "x = 0.100.")
-        #expect(result.claimMetrics["x"] == [0, 0.1, 0.2])
+        #expect(result.claimMetrics["x"]?.values == [0, 0.1, 0.2])
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("tiny-claim/figures/x-per-seed.svg").path))
         #expect(TinyClaim.templateProblems().isEmpty)
     }

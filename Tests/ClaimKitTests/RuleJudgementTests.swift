@@ -74,7 +74,8 @@ import Testing
     @Test func meanStdKeepsDigitsTheSpreadSupports() {
         #expect(Numbers.meanStd([0.234, 0.236, 0.234, 0.237, 0.235]) == "0.235 ± 0.001")
         #expect(Numbers.meanStd([0.77, 1.0]) == "0.89 ± 0.16")
-        #expect(Numbers.meanStd([-1.0, -1.0]) == "−1.00")
+        #expect(Numbers.meanStd([-1.0, -1.0]) == "−1")
+        #expect(Numbers.meanStd([-1.5, -1.5]) == "−1.50")
         #expect(Numbers.meanStd([0.5]) == "0.500")
         #expect(Numbers.meanStd([1, .nan]) == "diverged")
     }

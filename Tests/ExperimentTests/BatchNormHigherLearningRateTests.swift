@@ -5,37 +5,31 @@ import NeuralEngine
 import Testing
 @testable import batchnorm_higher_learning_rate
 
-/// The experiment's own check on a short, coarse sweep: it accepts batch norm and rejects the negative control (batch
+/// The experiment's own rule on a short, coarse sweep: it accepts batch norm and rejects the negative control (batch
 /// norm replaced by the identity) — so the check can fail.
 @Suite(.serialized) struct BatchNormHigherLearningRateTests {
-    static let data: LabeledDataset<Float>? = try? BatchNormHigherLearningRate.loadData(examples: 5000)
+    typealias Experiment = BatchNormHigherLearningRate
+    /// Three rates half a decade apart, a 784-[128]×6-10 net for 40 steps: the plain net trains at 0.1 and diverges
+    /// from 0.316 on, batch norm still trains at 1 (a half-decade grid as in CLAIMS.md's reference: ratio 10 or 1).
+    static let settings = Experiment.Settings(steps: 40, tail: 10, examples: 2000, learningRates: [0.1, 0.316, 1])
+    static let data = try? Experiment.load(settings)
 
-    /// Three rates half a decade apart, 60 steps: the plain net trains at 0.1 and diverges from 0.316 on, batch norm
-    /// still trains at 1 (a half-decade grid as in CLAIMS.md's reference, so the ratio is 10 or 1).
-    static let settings = BatchNormHigherLearningRate.Settings(
-        steps: 60, tail: 10, examples: 5000, learningRates: [0.1, 0.316, 1])
-
-    @Test func checkAcceptsBatchNormAndRejectsTheIdentity() throws {
+    @Test func ruleAcceptsBatchNormAndRejectsTheIdentity() throws {
         let data = try #require(Self.data, "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist")
-        let result = BatchNormHigherLearningRate.measure(seed: 0, data: data, settings: Self.settings)
-        let (claim, control) = BatchNormHigherLearningRate.evidence([result], seeds: [0])
-        let check = BatchNormHigherLearningRate.check
-        #expect(check.evaluate(claim).holds, "ratio \(claim["largest-rate-ratio"].values)")
-        #expect(check.evaluate(control.evidence).passingSeedIndices.isEmpty,
-                "control ratio \(control.evidence["largest-rate-ratio"].values)")
-        #expect(LegacyJudgement(check: check, claim: claim, control: control).verdict == .reproduced)
+        let outcome = try Experiment.measure(seed: 0, settings: Self.settings, inputs: data)
+        let judgement = Judgement(rules: Experiment.rules, claim: [outcome.claim], control: [outcome.control],
+                                  seeds: [0], controlMustBe: .rejected)
+        #expect(judgement.verdict == .reproduced, "BN \(outcome.claim), control \(outcome.control)")
+        #expect(judgement.inForce.controlSeeds == [false])
     }
 
-    /// A diverged run is evidence, not a crash: it stops at its first non-finite loss and reports NaN.
+    /// A diverged run is evidence, not a crash: its final loss is NaN, and the sweep reports the rate.
     @Test func aDivergedRunIsRecordedAsNaN() throws {
         let data = try #require(Self.data, "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist")
-        var rng = SeededGenerator(seed: 1)
-        let run = TrainingRun(training: data, normalization: nil, learningRate: 30,
-                              shape: NetworkShape(depth: 6, width: 128), steps: 100, batchSize: 50, tail: 20,
-                              using: &rng)
-        #expect(run.diverged && run.finalLoss.isNaN)
-        #expect(run.losses.count < 100 && !run.losses.last!.isFinite)
-        let sweep = LearningRateSweep(learningRates: [30], runs: [run])
-        #expect(sweep.largestTrainingRate.isNaN && sweep.smallestDivergingRate == 30)
+        let settings = Experiment.Settings(steps: 100, tail: 20, learningRates: [30])
+        let sweep = LearningRateSweep(training: data, normalization: nil, settings: settings,
+                                      rng: SeededGenerator(seed: 1))
+        #expect(sweep.finalLosses.count == 1 && sweep.finalLosses[0].isNaN)
+        #expect(sweep.largestTrainingRate([30]).isNaN && sweep.smallestDivergingRate([30]) == 30)
     }
 }

@@ -5,29 +5,26 @@ import NeuralEngine
 import Testing
 @testable import init_scale_tanh
 
-/// The experiment's own check, applied to what the experiment measures on a shrunken run: it accepts the claim
-/// (collapse at std 0.01, saturation at std 1, healthy Xavier) and rejects the negative control (the healthy rules
-/// applied to std 0.01) — so the check can fail.
+/// The experiment's own rules, applied to what it measures on a shrunken run: they accept the claim (collapse at
+/// std 0.01, saturation at std 1, healthy Xavier) and reject the negative control (a layer norm before every tanh) —
+/// so the check can fail.
 @Suite(.serialized) struct InitScaleTanhTests {
+    typealias Experiment = InitScaleTanh
     /// Small enough for a debug build: the probe net is 6 layers of 200 on 100 inputs (the collapse law scales with the
     /// width; 6 layers keep the std-0.01 activations, ≈ 0.14⁶ ≈ 8e-6, far above the ≈ 3e-8 steps in which the engine's
     /// Float32 tanh resolves values near 0), and the trained net is 6×32 for 120 steps.
-    static let settings = InitScaleTanh.Settings(inputRows: 100, width: 200, depth: 6, trainingWidth: 32,
-                                                 trainingExamples: 2_000, probeExamples: 500, steps: 120)
-    static let data = try? InitScaleTanh.loadData(settings: settings)
+    static let settings = Experiment.Settings(inputRows: 100, width: 200, depth: 6, trainingWidth: 32,
+                                              trainingExamples: 2_000, probeExamples: 500, steps: 120)
+    static let data = try? Experiment.load(settings)
 
-    @Test func checkAcceptsTheClaimAndRejectsTheHealthyRulesAtStd001() throws {
+    @Test func rulesAcceptTheClaimAndRejectTheLayerNormControl() throws {
         let data = try #require(Self.data, "Fashion-MNIST is not installed: apt-get install dataset-fashion-mnist")
-        let seeds = [0, 1]
-        let results = seeds.map { InitScaleTanh.measure(seed: $0, data: data, settings: Self.settings) }
-        let (claim, control) = InitScaleTanh.evidence(results, seeds: seeds, settings: Self.settings)
-        let check = InitScaleTanh.check
-        let claimResult = check.evaluate(claim)
-        #expect(claimResult.holds, "claim: \(claimResult.rules.map { "\($0.rule.metric) \($0.values)" })")
-        let controlResult = check.evaluate(control.evidence)
-        #expect(controlResult.passingSeedIndices.isEmpty,
-                "control: \(controlResult.rules.map { "\($0.rule.metric) \($0.values)" })")
-        #expect(LegacyJudgement(check: check, claim: claim, control: control).verdict == .reproduced)
+        let seeds = [0]
+        let outcomes = try seeds.map { try Experiment.measure(seed: $0, settings: Self.settings, inputs: data) }
+        let judgement = Judgement(rules: Experiment.rules, claim: outcomes.map(\.claim), control: outcomes.map(\.control),
+                                  seeds: seeds, controlMustBe: .rejected)
+        #expect(judgement.verdict == .reproduced, "claim: \(outcomes.map(\.claim))")
+        #expect(judgement.inForce.controlSeeds == [false], "control: \(outcomes.map(\.control))")
     }
 
     /// The analytic picture behind the thresholds, on the forward probe alone: at std 0.01 every layer's std is
@@ -55,5 +52,19 @@ import Testing
         let measured = 1 - large.layers[depth - 1].saturatedFraction
         #expect(abs(measured - unsaturated) < 0.03, "unsaturated share \(measured), expected ≈ \(unsaturated)")
         #expect(large.backwardGainPerLayer > 1, "the backward signal grows towards the input at std 1")
+    }
+
+    /// The control's mutation removes the scale: with a layer norm the std-0.01 and std-1 probes see the same
+    /// activations (they share their draws).
+    @Test func layerNormRemovesTheWeightScale() {
+        var rng = SeededGenerator(seed: 5)
+        let input = Tensor<Float>.normal(rows: 50, columns: 100, using: &rng)
+        let upstream = Tensor<Float>.normal(rows: 50, columns: 100, using: &rng)
+        let probes = [0.01, 1.0].map { std -> DeepTanhProbe in
+            var weights = SeededGenerator(seed: 11)
+            return DeepTanhProbe(initializer: .normal(standardDeviation: std), input: input, depth: 4, upstream: upstream,
+                                 normalized: true, using: &weights)
+        }
+        #expect(abs(probes[0].standardDeviation(layer: 4) / probes[1].standardDeviation(layer: 4) - 1) < 1e-3)
     }
 }

@@ -1,13 +1,35 @@
 import ClaimKit
 import Foundation
 import Testing
+@testable import batchnorm_gradient_flow
+@testable import batchnorm_higher_learning_rate
+@testable import batchnorm_init_robustness
+@testable import batchnorm_stability
+@testable import batchnorm_test_time
+@testable import init_scale_tanh
+@testable import large_init_sigmoid
+@testable import layernorm_batch_size
 @testable import sigmoid_vanishing_gradients
+@testable import xavier_normal_formula
+@testable import xavier_vs_he_relu
+@testable import zero_init_symmetry
 
 /// Every migrated experiment's report.md against its Swift declarations: labels, rules, required sections, and every
 /// placeholder rendered (a misspelt name fails here, not in a report).
 @Suite struct ReportTemplateTests {
     static let experiments: [any ClaimExperiment.Type] = [
-        SigmoidVanishingGradients.self,
+        sigmoid_vanishing_gradients.SigmoidVanishingGradients.self,
+        zero_init_symmetry.ZeroInitSymmetry.self,
+        init_scale_tanh.InitScaleTanh.self,
+        xavier_normal_formula.XavierNormalFormula.self,
+        xavier_vs_he_relu.XavierVsHeReLU.self,
+        large_init_sigmoid.LargeInitSigmoid.self,
+        batchnorm_stability.BatchNormStability.self,
+        batchnorm_test_time.BatchNormTestTime.self,
+        batchnorm_gradient_flow.BatchNormGradientFlow.self,
+        batchnorm_higher_learning_rate.BatchNormHigherLearningRate.self,
+        batchnorm_init_robustness.BatchNormInitRobustness.self,
+        layernorm_batch_size.LayerNormBatchSize.self,
     ]
 
     @Test(arguments: experiments.indices) func templateMatchesDeclarations(_ index: Int) {

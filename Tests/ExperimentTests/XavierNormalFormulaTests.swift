@@ -3,20 +3,22 @@ import NeuralEngine
 import Testing
 @testable import xavier_normal_formula
 
-/// The experiment's own check on a shrunken run: it rejects the note's "Xavier normal" N(0, 3/(in+out)) and accepts
-/// Glorot & Bengio's N(0, 2/(in+out)) (the positive control), so the verdict is `not reproduced` — and the check can
+/// The experiment's own rules on a shrunken run: they reject the note's "Xavier normal" N(0, 3/(in+out)) and accept
+/// Glorot & Bengio's N(0, 2/(in+out)) (the positive control), so the verdict is `not reproduced` — and the rules can
 /// pass.
 @Suite struct XavierNormalFormulaTests {
-    static let settings = XavierNormalFormula.Settings(inputRows: 200, width: 64, depth: 20)
+    typealias Experiment = XavierNormalFormula
 
-    @Test func checkRejectsTheNoteAndAcceptsGlorot() {
+    @Test func rulesRejectTheNoteAndAcceptGlorot() throws {
+        let settings = Experiment.Settings(inputRows: 200, width: 64, depth: 20)
         let seeds = [0, 1]
-        let results = seeds.map { XavierNormalFormula.measure(seed: $0, settings: Self.settings) }
-        let (claim, control) = XavierNormalFormula.evidence(results, seeds: seeds)
-        let check = XavierNormalFormula.check
-        #expect(check.evaluate(claim).passingSeedIndices.isEmpty, "note: \(claim["forward-gain"].values)")
-        #expect(check.evaluate(control.evidence).holds, "Glorot: \(control.evidence["forward-gain"].values)")
-        #expect(LegacyJudgement(check: check, claim: claim, control: control).verdict == .notReproduced)
+        let outcomes = try seeds.map { try Experiment.measure(seed: $0, settings: settings, inputs: ()) }
+        let judgement = Judgement(rules: Experiment.rules, claim: outcomes.map(\.claim),
+                                  control: outcomes.map(\.control), seeds: seeds, controlMustBe: .accepted)
+        #expect(judgement.inForce.claimSeeds == [false, false], "note: \(outcomes.map(\.claim.forwardGain))")
+        #expect(judgement.inForce.controlSeeds == [true, true], "Glorot: \(outcomes.map(\.control.forwardGain))")
+        #expect(judgement.verdict == .notReproduced)
+        #expect(judgement.preregistered.verdict == .notReproduced)
     }
 
     /// Each formula's weights have the variance it intends, and in the linear net the per-layer gain is

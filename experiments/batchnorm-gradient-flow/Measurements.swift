@@ -8,7 +8,7 @@ struct GradientFlow: Sendable {
     /// ‖∂L/∂h_l‖ for hidden layers l = 1…L, h_l = the l-th activation's output (Frobenius norm over the batch).
     let hiddenGradientNorms: [Double]
 
-    /// Per-layer attenuation of the backward signal, as in sigmoid-vanishing-gradients: the geometric mean of
+    /// Per-layer factor of the backward signal, as in sigmoid-vanishing-gradients: the geometric mean of
     /// ‖∂L/∂h_l‖/‖∂L/∂h_{l+1}‖ over the hidden layers, (‖∂L/∂h_1‖/‖∂L/∂h_L‖)^(1/(L−1)). Below 1 the gradient
     /// shrinks on its way to the input (vanishes), above 1 it grows (explodes); 1 is undiminished.
     var attenuation: Double { Foundation.pow(firstToLast, 1 / Double(hiddenGradientNorms.count - 1)) }

@@ -11,7 +11,15 @@ enum Batching: Hashable, Sendable, CustomStringConvertible {
     var description: String {
         switch self {
         case .consecutive(let size): "\(size)"
-        case .classSorted(let size): "\(size), class-sorted"
+        case .classSorted(let size): "\(size), 1 class"
+        }
+    }
+
+    /// Consecutive batchings by size, then class-sorted ones.
+    var figureOrder: Int {
+        switch self {
+        case .consecutive(let size): size
+        case .classSorted(let size): Int.max / 2 + size
         }
     }
 
@@ -35,69 +43,28 @@ enum TestStatistics: Sendable {
     case testBatch
 }
 
-/// A 784-[128]×3-10 ReLU net with BN before each ReLU, trained with Adam; then its test scores under each batching
-/// and each kind of statistics.
-struct TestTimeRun: Sendable {
-    /// Accuracy of each batching with running averages and with test-batch statistics.
-    let runningAccuracy: [Batching: Double]
-    let testBatchAccuracy: [Batching: Double]
-    /// Largest |score − score of the same example in a batch of `referenceSize`| over all test examples and
-    /// classes, per batching.
-    let runningLogitChange: [Batching: Double]
-    let testBatchLogitChange: [Batching: Double]
-    /// The largest |score| of the reference scoring (batches of `referenceSize`): the scale of the scores.
-    let runningScoreScale: Double
-    let testBatchScoreScale: Double
-    /// The mean training loss over the last 50 steps (NaN if training diverged).
-    let finalTrainingLoss: Double
+/// What one way of scoring the test set gave, against the same scoring of the whole test set as one batch.
+struct Scoring: Sendable {
+    /// Test accuracy per batching (the whole test set as one batch included).
+    var accuracy: [Batching: Double] = [:]
+    /// Largest |score − the same example's score in the whole-test-set batch| over examples and classes, per batching.
+    var scoreChange: [Batching: Double] = [:]
+    /// The largest |score| of the whole-test-set batch: the scores' scale.
+    var scale = 0.0
 
-    static let width = 128
-    static let depth = 3
-
-    /// Trains the net on `training`, then evaluates it on `test` with every batching in `batchings` and the
-    /// reference batch size `referenceSize`: first every running-average evaluation (evaluation phase, which leaves
-    /// the running averages alone), then every test-batch evaluation (training phase, which updates them).
-    init(training: LabeledDataset<Float>, test: LabeledDataset<Float>, settings: Settings,
-         using rng: inout SeededGenerator) {
-        let sizes = [training.featureCount] + Array(repeating: Self.width, count: Self.depth) + [10]
-        var weights = rng.split()
-        let network = Sequential<Float>.mlp(sizes: sizes, activation: .relu, initializer: .heNormal,
-                                            normalization: .batch, using: &weights)
-        let optimizer = Adam<Float>(learningRate: settings.learningRate)
-        var order = rng.split()
-        var step = 0, recent: [Double] = []
-        training: while step < settings.steps {
-            for batch in training.batches(size: settings.batchSize, dropLast: true, using: &order) {
-                let loss = network.trainStep(batch.features, labels: batch.labels, optimizer: optimizer)
-                step += 1
-                recent.append(loss)
-                if !loss.isFinite { break training }
-                if step == settings.steps { break training }
-            }
+    /// Scores `test` with `network` in every batching of `batchings` and as one batch (`full`).
+    init(_ network: Sequential<Float>, _ test: LabeledDataset<Float>, batchings: [Batching], full: Batching,
+         statistics: TestStatistics) {
+        let reference = Self.scores(network, test, batching: full, statistics: statistics)
+        scale = reference.maxAbsolute()
+        for batching in batchings + [full] {
+            let scores = batching == full ? reference : Self.scores(network, test, batching: batching, statistics: statistics)
+            accuracy[batching] = NeuralEngine.accuracy(scores, labels: test.labels)
+            scoreChange[batching] = (scores - reference).maxAbsolute()
         }
-        finalTrainingLoss = recent.suffix(50).reduce(0, +) / Double(min(recent.count, 50))
-
-        let all = settings.batchings + [.consecutive(settings.referenceSize)]
-        var scores: [TestStatistics: [Batching: Tensor<Float>]] = [.runningAverages: [:], .testBatch: [:]]
-        for statistics in [TestStatistics.runningAverages, .testBatch] {
-            for batching in all {
-                scores[statistics]![batching] = Self.scores(network, test, batching: batching, statistics: statistics)
-            }
-        }
-        func accuracies(_ s: TestStatistics) -> [Batching: Double] {
-            scores[s]!.mapValues { accuracy($0, labels: test.labels) }
-        }
-        func changes(_ s: TestStatistics) -> [Batching: Double] {
-            let reference = scores[s]![.consecutive(settings.referenceSize)]!
-            return scores[s]!.mapValues { ($0 - reference).maxAbsolute() }
-        }
-        runningAccuracy = accuracies(.runningAverages)
-        testBatchAccuracy = accuracies(.testBatch)
-        runningLogitChange = changes(.runningAverages)
-        testBatchLogitChange = changes(.testBatch)
-        runningScoreScale = scores[.runningAverages]![.consecutive(settings.referenceSize)]!.maxAbsolute()
-        testBatchScoreScale = scores[.testBatch]![.consecutive(settings.referenceSize)]!.maxAbsolute()
     }
+
+    init() {}
 
     /// The scores of every test example (in the test set's order), computed batch by batch.
     static func scores(_ network: Sequential<Float>, _ test: LabeledDataset<Float>, batching: Batching,
@@ -129,25 +96,5 @@ struct TestTimeRun: Sendable {
             }
         }
         return x
-    }
-}
-
-/// Training and evaluation settings.
-struct Settings: Sendable {
-    var steps: Int
-    var trainingExamples: Int
-    var testExamples: Int
-    var batchSize = 100
-    var learningRate = 1e-3
-    /// The batchings compared with the reference (consecutive batches of `referenceSize`).
-    var batchings: [Batching] = [.consecutive(1), .consecutive(8), .consecutive(100), .classSorted(100)]
-    var referenceSize = 1000
-
-    static let full = Settings(steps: 600, trainingExamples: 60_000, testExamples: 10_000)
-    static let quick = Settings(steps: 200, trainingExamples: 20_000, testExamples: 2000)
-
-    /// Every batching in the figure's order: the compared ones with the reference inserted by size.
-    var figureBatchings: [Batching] {
-        [.consecutive(1), .consecutive(8), .consecutive(100), .consecutive(referenceSize), .classSorted(100)]
     }
 }

@@ -1,3 +1,4 @@
+import ClaimKit
 import Datasets
 import Foundation
 import NeuralEngine
@@ -9,36 +10,22 @@ enum InitScale: String, CaseIterable, Sendable {
     case large = "std 1.0"
     case xavier = "Xavier 1/√fan_in"
 
-    var initializer: Initializer {
-        switch self {
-        case .small: .normal(standardDeviation: 0.01)
-        case .large: .normal(standardDeviation: 1.0)
-        case .xavier: .lecunNormal
-        }
-    }
+    var initializer: Initializer { self == .xavier ? .lecunNormal : .normal(standardDeviation: self == .small ? 0.01 : 1) }
+    /// The arm's colour in every figure.
+    var arm: Arm { self == .small ? .other(0) : self == .large ? .other(5) : .xavier }
+}
 
-    /// Short name for metric keys.
-    var key: String {
-        switch self {
-        case .small: "small"
-        case .large: "large"
-        case .xavier: "xavier"
-        }
-    }
-
-    /// House palette slot, the same in every figure.
-    var slot: Int {
-        switch self {
-        case .small: 0
-        case .large: 3
-        case .xavier: 2
-        }
-    }
+/// The negative control's mutation: a layer normalisation (Ba et al. 2016, γ = 1, β = 0 at the start) between every
+/// hidden Linear layer and its tanh, which takes the weight scale out of the pre-activations and leaves the weights,
+/// the inputs and the measurement unchanged.
+func hiddenLayer(_ linear: Linear<Float>, normalized: Bool) -> [any Layer<Float>] {
+    normalized ? [linear, LayerNorm<Float>(features: linear.outputSize), Activation<Float>(.tanh)]
+               : [linear, Activation<Float>(.tanh)]
 }
 
 /// The lecture's forward experiment: an N×D input of N(0, 1) entries through `depth` layers h_l = tanh(h_{l−1}·W_l),
-/// each W_l of D×D drawn by `initializer` (no bias: b = 0 and never used for anything else), probed per layer with the
-/// engine's `ActivationStatistics` (mean, std, |h| > 0.97 saturation, histogram over [−1, 1]). Then one backward
+/// each W_l of D×D drawn by `initializer` (no bias; a layer norm before each tanh when `normalized`), probed per layer
+/// with the engine's `ActivationStatistics` (mean, std, |h| > 0.97 saturation, histogram over [−1, 1]). Then one backward
 /// pass of a random read-out L = Σ G ⊙ h_depth with G ~ N(0, 1) (so ∂L/∂h_depth = G), for the gradient per layer.
 struct DeepTanhProbe: Sendable {
     /// Statistics of each tanh layer's output, layers 1…depth.
@@ -50,13 +37,12 @@ struct DeepTanhProbe: Sendable {
 
     static let histogramBins = 40
 
-    init(initializer: Initializer, input: Tensor<Float>, depth: Int, upstream: Tensor<Float>,
+    init(initializer: Initializer, input: Tensor<Float>, depth: Int, upstream: Tensor<Float>, normalized: Bool = false,
          using rng: inout SeededGenerator) {
         let width = input.columns
         var modules: [any Layer<Float>] = []
         for _ in 0..<depth {
-            modules.append(Linear<Float>(width, width, initializer: initializer, using: &rng))
-            modules.append(Activation<Float>(.tanh))
+            modules += hiddenLayer(Linear<Float>(width, width, initializer: initializer, using: &rng), normalized: normalized)
         }
         let network = Sequential(modules)
         _ = network.forward(input, phase: .evaluation)
@@ -66,7 +52,6 @@ struct DeepTanhProbe: Sendable {
             ActivationStatistics(of: network.outputs[$0], function: .tanh, histogramBins: Self.histogramBins,
                                  histogramRange: -1...1)
         }
-        // The two norms `layerReports()` would give, without its statistics of all 2·depth outputs again.
         hiddenGradientNorms = tanhIndices.map { network.outputGradients[$0].norm() }
         weightGradientNorms = network.layers.compactMap { ($0 as? Linear<Float>)?.weight.gradient.norm() }
     }
@@ -84,78 +69,58 @@ struct DeepTanhProbe: Sendable {
     var weightGradientSpread: Double { weightGradientNorms.max()! / weightGradientNorms.min()! }
 }
 
-/// The training part: a 784-[width]×depth-10 tanh MLP whose hidden layers are drawn by `initializer` and whose output layer
-/// is always LeCun N(0, 1/fan_in) (so the comparison is about the hidden layers only, and a large hidden init does not
-/// also blow up the logits), trained by plain SGD with softmax cross-entropy.
+/// The training part: a 784-[width]×depth-10 tanh MLP whose hidden layers are drawn by `initializer` (each followed by
+/// a layer norm when `normalized`) and whose output layer is always LeCun N(0, 1/fan_in) (so the comparison is about
+/// the hidden layers only, and a large hidden init does not also blow up the logits), trained by plain SGD with
+/// softmax cross-entropy. Before training, one forward and backward pass on the first `gradientBatch` probe images
+/// gives the gradients at initialisation.
 struct TrainingRun: Sendable {
     /// Steps at which `losses` were recorded (0 = the probe loss at initialisation).
-    let steps: [Int]
-    /// Mean training loss over the steps since the previous record (step 0: the probe set's loss); NaN after divergence.
-    let losses: [Double]
+    var steps = [0]
+    /// Mean training loss over the steps since the previous record (step 0: the probe set's loss).
+    var losses: [Double] = []
     /// Cross-entropy on the fixed probe set after the last step (NaN when the run diverged).
-    let finalProbeLoss: Double
-    /// Whether a training loss became NaN or ∞ (the run was stopped there).
-    let diverged: Bool
-    /// ‖∂L/∂W_l‖ for the Linear layers l = 1…depth+1 at initialisation, on the first mini-batch.
-    let initialWeightGradientNorms: [Double]
-    /// ‖∂L/∂h_l‖ for the hidden tanh outputs l = 1…depth at initialisation, on the first mini-batch.
-    let initialHiddenGradientNorms: [Double]
+    var finalProbeLoss = Double.nan
+    /// ‖∂L/∂W_l‖ for the Linear layers l = 1…depth+1 and ‖∂L/∂h_l‖ for the tanh outputs l = 1…depth, at initialisation.
+    var initialWeightGradientNorms: [Double] = []
+    var initialHiddenGradientNorms: [Double] = []
 
-    init(initializer: Initializer, depth: Int, width: Int, training: LabeledDataset<Float>, probe: LabeledDataset<Float>,
-         steps totalSteps: Int, batchSize: Int, learningRate: Double, recordInterval: Int,
+    static let gradientBatch = 256
+
+    init(initializer: Initializer, normalized: Bool = false, depth: Int, width: Int, training: LabeledDataset<Float>,
+         probe: LabeledDataset<Float>, steps totalSteps: Int, batchSize: Int, learningRate: Double, recordInterval: Int,
          using rng: inout SeededGenerator) {
-        let sizes = [training.featureCount] + Array(repeating: width, count: depth) + [training.classCount]
+        let sizes = [training.featureCount] + Array(repeating: width, count: depth)
         var modules: [any Layer<Float>] = []
-        for i in 0..<sizes.count - 1 {
-            let isOutput = i == sizes.count - 2
-            modules.append(Linear<Float>(sizes[i], sizes[i + 1], initializer: isOutput ? .lecunNormal : initializer,
-                                         using: &rng))
-            if !isOutput { modules.append(Activation<Float>(.tanh)) }
+        for i in 0..<depth {
+            modules += hiddenLayer(Linear<Float>(sizes[i], sizes[i + 1], initializer: initializer, using: &rng),
+                                   normalized: normalized)
         }
+        modules.append(Linear<Float>(width, training.classCount, initializer: .lecunNormal, using: &rng))
         let network = Sequential(modules)
-        let optimizer = SGD<Float>(learningRate: learningRate)
 
-        var steps = [0]
-        var losses = [softmaxCrossEntropy(network.forward(probe.features, phase: .evaluation), labels: probe.labels).value]
-        var weightNorms: [Double] = [], hiddenNorms: [Double] = []
-        var step = 0, lossSum = 0.0, lossCount = 0, diverged = false
-        training: while step < totalSteps {
-            for batch in training.batches(size: batchSize, dropLast: true, using: &rng) {
-                if step == 0 {
-                    // Gradients at initialisation, before any update, from the engine's probes.
-                    let loss = softmaxCrossEntropy(network.forward(batch.features, phase: .training), labels: batch.labels)
-                    network.backward(loss.gradient)
-                    let reports = network.layerReports()
-                    weightNorms = reports.compactMap(\.weightGradientNorm)
-                    hiddenNorms = reports.filter { network.layers[$0.index] is Activation<Float> }
-                        .map(\.outputGradientNorm)
-                }
-                let loss = network.trainStep(batch.features, labels: batch.labels, optimizer: optimizer)
-                step += 1
-                guard loss.isFinite else {
-                    diverged = true
-                    steps.append(step)
-                    losses.append(.nan)
-                    break training
-                }
-                lossSum += loss
-                lossCount += 1
-                if step % recordInterval == 0 || step == totalSteps {
-                    steps.append(step)
-                    losses.append(lossSum / Double(lossCount))
-                    lossSum = 0
-                    lossCount = 0
-                }
-                if step == totalSteps { break training }
+        let batch = probe.subset(Array(0..<Self.gradientBatch))
+        network.backward(softmaxCrossEntropy(network.forward(batch.features, phase: .training), labels: batch.labels).gradient)
+        let reports = network.layerReports()
+        initialWeightGradientNorms = reports.compactMap(\.weightGradientNorm)
+        initialHiddenGradientNorms = reports.filter { network.layers[$0.index] is Activation<Float> }.map(\.outputGradientNorm)
+
+        func probeLoss() -> Double {
+            softmaxCrossEntropy(network.forward(probe.features, phase: .evaluation), labels: probe.labels).value
+        }
+        losses = [probeLoss()]
+        var lossSum = 0.0, lossCount = 0
+        let log = network.train(on: training, steps: totalSteps, batchSize: batchSize,
+                                optimizer: SGD<Float>(learningRate: learningRate), using: &rng) { step, loss in
+            lossSum += loss
+            lossCount += 1
+            if step % recordInterval == 0 || step == totalSteps {
+                steps.append(step)
+                losses.append(lossSum / Double(lossCount))
+                (lossSum, lossCount) = (0, 0)
             }
         }
-        self.steps = steps
-        self.losses = losses
-        self.diverged = diverged
-        finalProbeLoss = diverged ? .nan
-            : softmaxCrossEntropy(network.forward(probe.features, phase: .evaluation), labels: probe.labels).value
-        initialWeightGradientNorms = weightNorms
-        initialHiddenGradientNorms = hiddenNorms
+        if !log.diverged { finalProbeLoss = probeLoss() }
     }
 
     /// Per-layer growth of the backward signal towards the input at initialisation:

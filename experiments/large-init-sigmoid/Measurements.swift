@@ -2,8 +2,8 @@ import Datasets
 import Foundation
 import NeuralEngine
 
-/// The 784-100-10 sigmoid net of the note: the hidden layer's weights from N(0, σ²), the output layer from LeCun
-/// N(0, 1/fan_in) whatever σ is (so that only the hidden layer's initialisation differs between the nets).
+/// The 784-100-10 sigmoid net of the note: hidden weights from N(0, σ²), biases 0, and the output layer from LeCun
+/// N(0, 1/fan_in) whatever σ is, so that only the hidden layer's initialisation differs between the nets.
 func sigmoidNet(hiddenStandardDeviation sigma: Double, using rng: inout SeededGenerator) -> Sequential<Float> {
     Sequential<Float>([
         Linear<Float>(784, 100, initializer: .normal(standardDeviation: sigma), using: &rng),
@@ -12,88 +12,98 @@ func sigmoidNet(hiddenStandardDeviation sigma: Double, using rng: inout SeededGe
     ])
 }
 
-/// The hidden layer of a sigmoid net on one batch: the pre-activations a = xW₁ (biases 0), the outputs σ(a) and the
-/// derivatives σ′(a) = σ(a)(1 − σ(a)), summarised by the engine's probes.
-struct HiddenLayerProbe: Sendable {
-    /// Statistics of the pre-activations, with a histogram of `histogramBins` bins over `preActivationRange`.
-    let preActivation: ActivationStatistics
-    /// Statistics of σ(a); `saturatedFraction` counts σ < 0.03 or > 0.97 (the engine's sigmoid convention).
-    let output: ActivationStatistics
-    /// Statistics of σ′(a), with a histogram over [0, 1/4].
-    let derivative: ActivationStatistics
-    /// Fractions of outputs below 0.03 and above 0.97, from a 100-bin histogram of σ(a) over [0, 1].
-    let saturatedLow: Double
-    let saturatedHigh: Double
+/// A unit is saturated when σ(a) < 0.03 or > 0.97 (the engine's convention), i.e. |a| > ln(0.97/0.03) ≈ 3.48.
+let saturationCut = Foundation.log(0.97 / 0.03)
 
-    static let derivativeBins = 25
+/// What theory predicts for the hidden layer before any weight is drawn. With w ~ N(0, σ²·I) and no bias, a = w·x is
+/// exactly N(0, σ²‖x‖²) for each image x, so over a batch a is a mixture of Gaussians, one per image.
+struct PreActivationTheory: Sendable {
+    /// ‖x‖ of each probe image.
+    let norms: [Double]
 
-    /// Probes `network` (a `sigmoidNet`) on `batch` in the evaluation phase.
-    init(_ network: Sequential<Float>, batch: Tensor<Float>, preActivationRange: ClosedRange<Double>,
-         histogramBins: Int) {
-        _ = network.forward(batch, phase: .evaluation)
-        let a = network.outputs[0], y = network.outputs[1]
-        let derivative = y * (Tensor<Float>(rows: y.rows, columns: y.columns, repeating: 1) - y)
-        preActivation = ActivationStatistics(of: a, histogramBins: histogramBins, histogramRange: preActivationRange)
-        output = ActivationStatistics(of: y, function: .sigmoid, histogramBins: 100, histogramRange: 0...1)
-        self.derivative = ActivationStatistics(of: derivative, histogramBins: Self.derivativeBins,
-                                               histogramRange: 0...0.25)
-        let counts = output.histogram.counts, n = Double(y.count)
-        saturatedLow = Double(counts[0..<3].reduce(0, +)) / n
-        saturatedHigh = Double(counts[97..<100].reduce(0, +)) / n
+    init(probe: Tensor<Float>) {
+        norms = (0..<probe.rows).map { i in (0..<probe.columns).reduce(0) { $0 + Double(probe[i, $1] * probe[i, $1]) }.squareRoot() }
+    }
+
+    /// σ·√E‖x‖²: the standard deviation of a over the batch.
+    func standardDeviation(_ sigma: Double) -> Double {
+        sigma * (norms.reduce(0) { $0 + $1 * $1 } / Double(norms.count)).squareRoot()
+    }
+
+    /// The expected saturated fraction: the mean over images of P(|a| > cut) = erfc(cut / (σ‖x‖√2)).
+    func saturatedFraction(_ sigma: Double) -> Double {
+        norms.reduce(0) { $0 + erfc(saturationCut / (sigma * $1 * 2.0.squareRoot())) } / Double(norms.count)
+    }
+
+    /// The same for a single Gaussian of the batch's standard deviation (ignoring that images differ in ‖x‖).
+    func gaussianSaturatedFraction(_ sigma: Double) -> Double {
+        erfc(saturationCut / (standardDeviation(sigma) * 2.0.squareRoot()))
+    }
+
+    /// The mixture's density at `a`.
+    func density(_ sigma: Double, at a: Double) -> Double {
+        norms.reduce(0) { sum, n in
+            let s = sigma * n
+            return sum + Foundation.exp(-a * a / (2 * s * s)) / (s * (2 * Double.pi).squareRoot())
+        } / Double(norms.count)
     }
 }
 
-/// One initialisation on one seed: the hidden layer at initialisation, then SGD training and the evaluation accuracy
-/// (NaN if the loss stopped being finite).
+/// The hidden layer of a `sigmoidNet` on one batch (evaluation phase): pre-activations a = xW₁, outputs σ(a) and
+/// derivatives σ′(a) = σ(a)(1 − σ(a)).
+struct HiddenLayerProbe: Sendable {
+    var preActivation: ActivationStatistics
+    /// `saturatedFraction` counts σ < 0.03 or > 0.97.
+    var output: ActivationStatistics
+    /// Histogram over [0, 1/4] in `derivativeBins` bins.
+    var derivative: ActivationStatistics
+    /// Fractions of outputs below 0.03 and above 0.97.
+    var saturatedLow: Double, saturatedHigh: Double
+
+    static let derivativeBins = 25
+
+    init(_ network: Sequential<Float>, batch: Tensor<Float>, preActivationRange: ClosedRange<Double>, bins: Int) {
+        _ = network.forward(batch, phase: .evaluation)
+        let a = network.outputs[0], y = network.outputs[1]
+        preActivation = ActivationStatistics(of: a, histogramBins: bins, histogramRange: preActivationRange)
+        output = ActivationStatistics(of: y, function: .sigmoid, histogramBins: 1, histogramRange: 0...1)
+        derivative = ActivationStatistics(of: y * (Tensor(rows: y.rows, columns: y.columns, repeating: 1) - y),
+                                          histogramBins: Self.derivativeBins, histogramRange: 0...0.25)
+        let n = Double(y.count)
+        saturatedLow = Double(y.scalars.filter { $0 < 0.03 }.count) / n
+        saturatedHigh = Double(y.scalars.filter { $0 > 0.97 }.count) / n
+    }
+}
+
+/// One initialisation on one seed: the hidden layer at initialisation, then plain SGD training, with the evaluation
+/// accuracy every `evaluationInterval` steps.
 struct InitialisationRun: Sendable {
-    let sigma: Double
-    /// The hidden layer at initialisation.
-    let atInit: HiddenLayerProbe
-    /// The analytic pre-activation std at initialisation, σ·√E[‖x‖²] over the probe batch (biases 0).
-    let analyticStandardDeviation: Double
-    /// Evaluation accuracy after each `evaluationInterval` steps (index 0: at initialisation).
-    let accuracies: [Double]
-    /// The hidden layer after training (on the same probe batch).
-    let afterTraining: HiddenLayerProbe
-    /// How far training moved the hidden weights, ‖W₁(end) − W₁(0)‖ (NaN if diverged).
-    let hiddenWeightChange: Double
-    let diverged: Bool
+    var atInit: HiddenLayerProbe
+    /// Evaluation accuracy at step 0, `evaluationInterval`, 2·`evaluationInterval`, … (NaN from a divergence on).
+    var accuracies: [Double] = []
+    var afterTraining: HiddenLayerProbe
+    /// ‖W₁(end) − W₁(0)‖: how far training moved the hidden weights (NaN if diverged).
+    var hiddenWeightChange = 0.0
 
-    var finalAccuracy: Double { diverged ? .nan : accuracies.last! }
-    /// The accuracy after the first evaluation interval (NaN if the run diverged before it).
-    var firstIntervalAccuracy: Double { accuracies.count > 1 ? accuracies[1] : .nan }
-
-    init(sigma: Double, training: LabeledDataset<Float>, evaluation: LabeledDataset<Float>, probe: Tensor<Float>,
-         preActivationRange: ClosedRange<Double>, histogramBins: Int, steps: Int, evaluationInterval: Int,
-         learningRate: Double, batchSize: Int, using rng: inout SeededGenerator) {
-        self.sigma = sigma
+    init(sigma: Double, range: ClosedRange<Double>, settings: LargeInitSigmoid.Settings,
+         data: LargeInitSigmoid.Inputs, probe: Tensor<Float>, train: Bool, using rng: inout SeededGenerator) {
         var weights = rng.split()
         let network = sigmoidNet(hiddenStandardDeviation: sigma, using: &weights)
-        atInit = HiddenLayerProbe(network, batch: probe, preActivationRange: preActivationRange,
-                                  histogramBins: histogramBins)
-        analyticStandardDeviation = sigma * (probe.squaredSum() / Double(probe.rows)).squareRoot()
+        atInit = HiddenLayerProbe(network, batch: probe, preActivationRange: range, bins: settings.histogramBins)
+        afterTraining = atInit
+        guard train else { return }
         let hidden = network.layers[0] as! Linear<Float>
-        let initialWeights = hidden.weight.value
-        let optimizer = SGD<Float>(learningRate: learningRate)
-        func evaluate() -> Double { accuracy(network.predict(evaluation.features), labels: evaluation.labels) }
-        var accuracies = [evaluate()]
-        var step = 0, diverged = false
-        training: while step < steps {
-            for batch in training.batches(size: batchSize, dropLast: true, using: &rng) {
-                let loss = network.trainStep(batch.features, labels: batch.labels, optimizer: optimizer)
-                guard loss.isFinite else {
-                    diverged = true
-                    break training
-                }
-                step += 1
-                if step % evaluationInterval == 0 { accuracies.append(evaluate()) }
-                if step == steps { break training }
-            }
+        let initial = hidden.weight.value
+        var accuracies = [network.accuracy(on: data.evaluation)]
+        let log = network.train(on: data.training, steps: settings.steps, batchSize: settings.batchSize,
+                                optimizer: SGD<Float>(learningRate: settings.learningRate), using: &rng) { step, _ in
+            if step % settings.evaluationInterval == 0 { accuracies.append(network.accuracy(on: data.evaluation)) }
         }
-        self.accuracies = accuracies
-        self.diverged = diverged
-        hiddenWeightChange = diverged ? .nan : (hidden.weight.value - initialWeights).norm()
-        afterTraining = HiddenLayerProbe(network, batch: probe, preActivationRange: preActivationRange,
-                                         histogramBins: histogramBins)
+        let expected = settings.steps / settings.evaluationInterval + 1
+        self.accuracies = accuracies + Array(repeating: .nan, count: expected - accuracies.count)
+        hiddenWeightChange = log.diverged ? .nan : (hidden.weight.value - initial).norm()
+        afterTraining = HiddenLayerProbe(network, batch: probe, preActivationRange: range, bins: settings.histogramBins)
     }
+
+    var finalAccuracy: Double { accuracies.last ?? .nan }
 }

@@ -26,13 +26,8 @@ struct GradientFlow: Sendable {
     /// `activation()`, on the batch `(features, labels)`.
     init(activation: () -> any Layer<Float>, initializer: Initializer, depth: Int, width: Int = 256,
          batch features: Tensor<Float>, labels: [Int], using rng: inout SeededGenerator) {
-        let sizes = [features.columns] + Array(repeating: width, count: depth) + [10]
-        var layers: [any Layer<Float>] = []
-        for i in 0..<sizes.count - 1 {
-            layers.append(Linear<Float>(sizes[i], sizes[i + 1], initializer: initializer, using: &rng))
-            if i < depth { layers.append(activation()) }
-        }
-        let network = Sequential(layers)
+        let network = Sequential<Float>.mlp(sizes: [features.columns] + Array(repeating: width, count: depth) + [10],
+                                            initializer: initializer, using: &rng) { [activation()] }
         let loss = softmaxCrossEntropy(network.forward(features, phase: .training), labels: labels)
         network.backward(loss.gradient)
         let reports = network.layerReports()

@@ -3,12 +3,8 @@ import Datasets
 import Foundation
 import NeuralEngine
 
-/// Claim A1 of CLAIMS.md: "Saturated sigmoid neurons kill the gradient; deep sigmoid nets' first layers barely learn."
-///
-/// At initialisation: ‖∂L/∂h_l‖ through 784-[256]×L-10 nets (L = 5, 10), sigmoid and tanh with LeCun N(0, 1/fan_in),
-/// ReLU with He N(0, 2/fan_in). During training: Glorot & Bengio's Fig. 2 on a 5×128 sigmoid net, with each layer's
-/// relative weight change ‖W_l(t) − W_l(0)‖/‖W_l(0)‖. Negative control: the same sigmoid net with σ′ coded as 1
-/// (a straight-through sigmoid) — the weights are unchanged, so if the decay came from them it would still pass.
+/// Claim A1 of CLAIMS.md: ‖∂L/∂h_l‖ through deep sigmoid, tanh and ReLU + He nets at initialisation, and Glorot &
+/// Bengio's Fig. 2 during training. Negative control: σ′ coded as 1 (report.md says why it could have passed).
 @main
 struct SigmoidVanishingGradients: ClaimExperiment {
     struct Settings: Sendable {
@@ -80,14 +76,13 @@ struct SigmoidVanishingGradients: ClaimExperiment {
                     firstToLastWeightGradient: flows[name]![5]!.firstToLastWeightGradient)
         }
         let at500 = dynamics.index(atStep: 500), top = TrainingDynamics.depth - 1
-        let change = dynamics.relativeChange.map { $0.last! }
+        let change = dynamics.relativeChange.map { $0.last! }, sigmoid10 = flows["sigmoid"]![10]!
         let extra = Extra(
-            attenuation10: flows["sigmoid"]![10]!.attenuation,
-            firstToLastWeightGradient10: flows["sigmoid"]![10]!.firstToLastWeightGradient,
+            attenuation10: sigmoid10.attenuation, firstToLastWeightGradient10: sigmoid10.firstToLastWeightGradient,
             attenuationTanh: flows["tanh"]![5]!.attenuation, attenuationReLU: flows["ReLU + He"]![5]!.attenuation,
             topLayerMeanInitial: dynamics.layerMeans[top][0], topLayerMean500: dynamics.layerMeans[top][at500],
-            loss500: dynamics.losses[at500], lossFinal: dynamics.losses.last!,
-            firstLayerChange: change[0], topHiddenLayerChange: change[top], firstToTopChange: change[0] / change[top],
+            loss500: dynamics.losses[at500], lossFinal: dynamics.losses.last!, firstLayerChange: change[0],
+            topHiddenLayerChange: change[top], firstToTopChange: change[0] / change[top],
             hiddenGradientNorms: flows.mapValues { $0.mapValues(\.hiddenGradientNorms) }, dynamics: dynamics)
         return Outcome(claim: metrics("sigmoid"), control: metrics("sigmoid, σ′ coded as 1"), extra: extra)
     }

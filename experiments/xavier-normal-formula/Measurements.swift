@@ -1,3 +1,4 @@
+import ClaimKit
 import Foundation
 import NeuralEngine
 
@@ -21,21 +22,12 @@ enum Formula: String, CaseIterable, Sendable {
     /// Var W · (in + out) that the formula intends: 3 for the note, 2 for Glorot's two.
     var variance: Double { self == .note ? 3 : 2 }
 
-    /// Short name for metric keys.
-    var key: String {
+    /// The arm's colour in every figure: the positive control (Glorot normal) in the control's black.
+    var arm: Arm {
         switch self {
-        case .note: "note"
-        case .glorotNormal: "glorot-normal"
-        case .glorotUniform: "glorot-uniform"
-        }
-    }
-
-    /// House palette slot, the same in every panel.
-    var slot: Int {
-        switch self {
-        case .note: 3
-        case .glorotNormal: 0
-        case .glorotUniform: 2
+        case .note: .other(0)
+        case .glorotNormal: .control
+        case .glorotUniform: .xavier
         }
     }
 }

@@ -1,115 +1,111 @@
-import ArgumentParser
 import ClaimKit
 import Foundation
 import Gnuplot
 import NeuralEngine
-import Reporting
 
 /// Claim W4 of CLAIMS.md: one note gives "Xavier normal std = √(3/(in+out))". Glorot & Bengio's normal has std
 /// √(2/(in+out)) and their uniform ±√(6/(in+out)); √(3/n) is the *uniform* limit for variance 1/n.
 ///
-/// The experiment pushes X = randn(N, 256) through 20 square layers (fan_in = fan_out = n) drawn by each formula — as a
-/// linear net and as a tanh net with the same weights — and measures how the activation variance (forward) and the
-/// gradient (backward) change per layer. Xavier's whole point is a gain of 1 both ways; the note's std gives 1.5. The
-/// claim as the note states it is expected `not reproduced`; Glorot's normal formula is the positive control that the
-/// same rules must accept.
+/// X = randn(N, 256) goes through 20 square layers (fan_in = fan_out = n) drawn by each formula — as a linear net and
+/// as a tanh net with the same weights — and the per-layer gain of the activation variance (forward) and of the squared
+/// gradient (backward) is measured. Xavier's defining property is a gain of 1 both ways; the note's std gives 1.5.
+/// Expected `not reproduced`; Glorot's own normal formula, through the same measurement, is the positive control.
 @main
-struct XavierNormalFormula: ClaimCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "xavier-normal-formula",
-        abstract: "Test the notes' 'Xavier normal std = √(3/(in+out))' against Glorot's √(2/(in+out)) and write the report.")
-
-    @OptionGroup var options: ExperimentOptions
-
-    /// The check (thresholds explained in `reason`).
-    static let check = LegacyCheck(
-        rules: [LegacyRule("forward-gain", .between(0.95, 1.05)), LegacyRule("backward-gain", .between(0.95, 1.05))],
-        reason: "Glorot & Bengio derive their initialisation from two conditions on a deep net in its linear regime: "
-            + "n_in·Var W = 1 keeps the activation variance from layer to layer, n_out·Var W = 1 keeps the gradient "
-            + "variance (their eqs. 10–11); Var W = 2/(n_in + n_out) is the compromise (eq. 12), and with "
-            + "n_in = n_out = n it meets both exactly. So an initialisation deserves the name when the per-layer gain "
-            + "of the activation variance and of the squared gradient norm is 1 in a deep linear net. The rules "
-            + "allow 5% per layer either way. Over the 20 layers that still compounds to less than a factor 3 — "
-            + "preserved to within an order of magnitude — while finite width moves a per-layer gain of a product of "
-            + "random n×n matrices only by O(1/n), under one per cent at n = 256, far inside the band. A formula with "
-            + "Var W = 3/(in+out) = 1.5/n has gain 1.5 both ways, far outside; Glorot's own normal formula is the "
-            + "positive control that the same rules must accept on every seed.")
-
-    /// The run's sizes (the defaults are the full experiment; tests shrink them).
-    struct Settings {
+struct XavierNormalFormula: ClaimExperiment {
+    struct Settings: Sendable {
         var inputRows = 1000
         var width = 256
         var depth = 20
     }
+    static let full = Settings()
+    static let quick = Settings(inputRows: 200)
 
-    func run() throws {
-        let experiment = LegacyExperimentRun(Catalogue.xavierNormalFormula, options: options, quickSeedCount: 1)
-        let settings = options.quick ? Settings(inputRows: 200) : Settings()
-        let results = experiment.seeds.map { Self.measure(seed: $0, settings: settings) }
-        let (evidence, control) = Self.evidence(results, seeds: experiment.seeds)
-        let report = Self.report(results, evidence: evidence, settings: settings, seeds: experiment.seeds)
-        try experiment.write(report, check: Self.check, evidence: evidence, control: control)
+    struct Metrics: SeedMetrics {
+        /// (Var h_depth / Var x)^(1/depth) in the linear net.
+        var forwardGain = 0.0
+        /// (‖∂L/∂h_1‖² / ‖∂L/∂h_depth‖²)^(1/(depth−1)) in the linear net.
+        var backwardGain = 0.0
     }
 
-    /// One seed's measurements, per formula.
-    typealias SeedResult = [Formula: Propagation]
+    struct Extra: SeedMetrics {
+        var forwardGainUniform = 0.0
+        /// Var W × (in + out) of the first layer, per formula.
+        var weightVarianceNote = 0.0, weightVarianceGlorot = 0.0, weightVarianceUniform = 0.0
+        /// Activation variance at the last layer, linear and tanh nets.
+        var linearLastNote = 0.0, linearLastGlorot = 0.0, linearLastUniform = 0.0
+        var tanhLastNote = 0.0, tanhLastGlorot = 0.0, tanhLastUniform = 0.0
+        /// Last tanh layer's fraction with |h| > 0.97, and the tanh net's backward gain.
+        var tanhSaturationNote = 0.0, tanhSaturationGlorot = 0.0
+        var tanhBackwardGainNote = 0.0, tanhBackwardGainGlorot = 0.0
+        /// Curves per formula: Var h_l for layers 1…depth.
+        var linearVariances: [Formula: [Double]] = [:]
+        var tanhVariances: [Formula: [Double]] = [:]
+    }
+
+    static let reportTemplate = Bundle.module.url(forResource: "report", withExtension: "md")
+
+    static let rules = [
+        Rule("forward-gain", \Metrics.forwardGain, .between(0.95, 1.05)),
+        Rule.added("backward-gain", \Metrics.backwardGain, .between(0.95, 1.05)),
+    ]
 
     /// One seed: an input X ~ N(0, 1) and a read-out G ~ N(0, 1), shared by the formulas, and each formula's weights
     /// from the same sub-stream (so the two normal formulas scale the same standard-normal draws).
-    static func measure(seed: Int, settings: Settings) -> SeedResult {
+    static func measure(seed: Int, settings: Settings, inputs: Void) throws -> Outcome<Metrics, Extra> {
         var rng = SeededGenerator(seed: UInt64(seed))
         var data = rng.split()
         let input = Tensor<Float>.normal(rows: settings.inputRows, columns: settings.width, using: &data)
         let upstream = Tensor<Float>.normal(rows: settings.inputRows, columns: settings.width, using: &data)
         let weightSeed = rng.next()
-        var result: SeedResult = [:]
+        var p: [Formula: Propagation] = [:]
         for formula in Formula.allCases {
             var weights = SeededGenerator(seed: weightSeed)
-            result[formula] = Propagation(formula: formula, input: input, upstream: upstream, depth: settings.depth,
-                                          using: &weights)
+            p[formula] = Propagation(formula: formula, input: input, upstream: upstream, depth: settings.depth,
+                                     using: &weights)
         }
-        return result
+        let note = p[.note]!, glorot = p[.glorotNormal]!, uniform = p[.glorotUniform]!
+        func metrics(_ p: Propagation) -> Metrics { Metrics(forwardGain: p.forwardGain, backwardGain: p.backwardGain) }
+        let extra = Extra(
+            forwardGainUniform: uniform.forwardGain,
+            weightVarianceNote: note.weightVarianceTimesFans, weightVarianceGlorot: glorot.weightVarianceTimesFans,
+            weightVarianceUniform: uniform.weightVarianceTimesFans,
+            linearLastNote: note.linearVariances.last!, linearLastGlorot: glorot.linearVariances.last!,
+            linearLastUniform: uniform.linearVariances.last!,
+            tanhLastNote: note.tanhVariances.last!, tanhLastGlorot: glorot.tanhVariances.last!,
+            tanhLastUniform: uniform.tanhVariances.last!,
+            tanhSaturationNote: note.tanhSaturation, tanhSaturationGlorot: glorot.tanhSaturation,
+            tanhBackwardGainNote: note.tanhBackwardGain, tanhBackwardGainGlorot: glorot.tanhBackwardGain,
+            linearVariances: p.mapValues(\.linearVariances), tanhVariances: p.mapValues(\.tanhVariances))
+        return Outcome(claim: metrics(note), control: metrics(glorot), extra: extra)
     }
 
-    /// The metrics of `formula` under the rule names (the claim: the note's formula; the control: Glorot's normal).
-    static func ruleMetrics(_ e: inout LegacyEvidence, _ results: [SeedResult], _ formula: Formula) {
-        let name = formula == .note ? "the note's N(0, 3/(in+out))" : "Glorot's N(0, 2/(in+out))"
-        e.add("forward-gain", label: "activation-variance gain per layer, linear net, \(name)",
-              values: results.map { $0[formula]!.forwardGain })
-        e.add("backward-gain", label: "gradient-variance gain per layer, linear net, \(name)",
-              values: results.map { $0[formula]!.backwardGain })
+    static func figures(_ run: Run<Self>) -> [NamedFigure] {
+        [NamedFigure("activation-variance-per-layer", varianceFigure(run))]
     }
 
-    static func evidence(_ results: [SeedResult], seeds: [Int]) -> (LegacyEvidence, LegacyControl) {
-        var claim = LegacyEvidence(seeds: seeds)
-        ruleMetrics(&claim, results, .note)
-        claim.add("forward-gain-uniform", label: "activation-variance gain per layer, linear net, Glorot uniform",
-                  values: results.map { $0[.glorotUniform]!.forwardGain })
-        for formula in Formula.allCases {
-            claim.add("weight-variance-\(formula.key)", label: "Var W × (in + out), \(formula.rawValue)",
-                      values: results.map { $0[formula]!.weightVarianceTimesFans })
+    /// Activation variance against layer, linear net (left) and tanh net (right), log y; 1.5^l and 1 dashed.
+    static func varianceFigure(_ run: Run<Self>) -> Figure {
+        let depth = run.settings.depth
+        let layers = (1...depth).map(Double.init)
+        func panel(_ title: String, _ curves: KeyPath<Extra, [Formula: [Double]]>, theory: Bool) -> Figure {
+            var panel = Figure(title: title, x: Axis(label: "layer l", range: .between(0.8, Double(depth) + 0.2)),
+                               y: Axis(label: "Var h_l", scale: .log10))
+            for formula in Formula.allCases {
+                panel.addSeedBand(x: layers, perSeed: run.extra(curves).map { $0[formula]! }, label: formula.rawValue,
+                                  arm: formula.arm, points: true)
+            }
+            if theory {
+                panel.add(.referenceLine(.function("1.5**x"), label: "1.5^l (theory, note)"))
+                panel.add(.referenceLine(.horizontal(y: 1), label: "1 (theory, Glorot)"))
+            }
+            panel.legend = theory ? .below : .hidden   // one legend: the left panel's covers both
+            return panel
         }
-        for formula in Formula.allCases {
-            claim.add("linear-variance-last-\(formula.key)", label: "layer-20 activation variance, linear net, \(formula.rawValue)",
-                      values: results.map { $0[formula]!.linearVariances.last! })
-        }
-        for formula in Formula.allCases {
-            claim.add("tanh-variance-last-\(formula.key)", label: "layer-20 activation variance, tanh net, \(formula.rawValue)",
-                      values: results.map { $0[formula]!.tanhVariances.last! })
-        }
-        for formula in [Formula.note, .glorotNormal] {
-            claim.add("tanh-saturation-\(formula.key)", label: "layer-20 fraction with |h| > 0.97, tanh net, \(formula.rawValue)",
-                      values: results.map { $0[formula]!.tanhSaturation })
-        }
-        for formula in [Formula.note, .glorotNormal] {
-            claim.add("tanh-backward-gain-\(formula.key)",
-                      label: "gradient-variance gain per layer, tanh net, \(formula.rawValue)",
-                      values: results.map { $0[formula]!.tanhBackwardGain })
-        }
-
-        var control = LegacyEvidence(seeds: seeds)
-        ruleMetrics(&control, results, .glorotNormal)
-        return (claim, LegacyControl("Glorot & Bengio's own normal formula, std √(2/(in+out))", mustBe: .accepted,
-                               evidence: control))
+        var figure = Figure.panels(rows: 1, columns: 2,
+                                   title: "Activation variance through \(depth) square layers of \(run.settings.width)",
+                                   [panel("linear net: h_l = h_(l−1)·W_l", \.linearVariances, theory: true),
+                                    panel("tanh net: h_l = tanh(h_(l−1)·W_l)", \.tanhVariances, theory: false)])
+        figure.size = PixelSize(width: 1100, height: 540)
+        return figure
     }
 }

@@ -4,9 +4,12 @@ import Reporting
 /// How every generated number in a report is written: real minus signs (−), "diverged" for NaN, "0" not "0–0", and
 /// a mean ± std whose digits stop where the spread makes them meaningless.
 public enum Numbers {
-    /// `x` to `significant` digits ("0.235", "7.7e−6", "−1.00"); "diverged" for NaN.
+    /// `x` to `significant` digits ("0.235", "7.7e−6", "−1.50"); a whole number as it is ("5", "−1", a count or a
+    /// rank); "diverged" for NaN.
     public static func text(_ x: Double, significant: Int = 3) -> String {
-        x.isNaN ? "diverged" : minus(NumberFormat.format(x, significant: significant))
+        if x.isNaN { return "diverged" }
+        if x == x.rounded(), abs(x) < 1e5 { return minus(String(Int(x))) }
+        return minus(NumberFormat.format(x, significant: significant))
     }
 
     /// Up to 4 significant digits without trailing zeros, for thresholds: "0.25", "7.7e−6", "−0.85".

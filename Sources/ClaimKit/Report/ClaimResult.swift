@@ -22,10 +22,16 @@ public struct ClaimResult: Codable, Sendable, Equatable {
     public let control: String
     public let controlMustBe: ControlExpectation
     public let judgement: Judgement
-    /// Per metric name, one value per seed: the claim's arm, the control's arm, and the extra numbers.
-    public let claimMetrics: [String: [Double]]
-    public let controlMetrics: [String: [Double]]
-    public let extraMetrics: [String: [Double]]
+    /// One metric over the seeds: a value per seed and their summary (mean, std, 95% CI, min, max).
+    public struct MetricRecord: Codable, Sendable, Equatable {
+        public let values: [Double]
+        public let summary: Summary
+    }
+
+    /// Per metric name: the claim's arm, the control's arm, and the extra numbers.
+    public let claimMetrics: [String: MetricRecord]
+    public let controlMetrics: [String: MetricRecord]
+    public let extraMetrics: [String: MetricRecord]
     /// Figure names in report order; the index's thumbnail; the rendered formats.
     public let figures: [String]
     public let keyFigure: String?
@@ -46,9 +52,12 @@ public struct ClaimResult: Codable, Sendable, Equatable {
         control = metadata.control.description
         controlMustBe = metadata.control.mustBe
         self.judgement = judgement
-        self.claimMetrics = claimMetrics
-        self.controlMetrics = controlMetrics
-        self.extraMetrics = extraMetrics
+        func records(_ metrics: [String: [Double]]) -> [String: MetricRecord] {
+            metrics.mapValues { MetricRecord(values: $0, summary: Summary($0)) }
+        }
+        self.claimMetrics = records(claimMetrics)
+        self.controlMetrics = records(controlMetrics)
+        self.extraMetrics = records(extraMetrics)
         self.figures = figures
         keyFigure = metadata.keyFigure ?? figures.first
         self.formats = formats

@@ -67,15 +67,16 @@ struct TemplateContext {
         ]
     }
 
-    /// A struct's stored properties as template values: numbers as text (3 significant digits; integers as they
-    /// are), booleans as booleans, arrays of numbers joined by ", ", everything else described.
+    /// A struct's stored properties as template values: numbers as given, without trailing zeros ("0.1", "0.003",
+    /// "2500": settings and facts are inputs, not measurements with a spread), booleans as booleans, arrays of numbers
+    /// joined by ", ", everything else described.
     static func fields(_ value: Any) -> [String: Any] {
         var result: [String: Any] = [:]
         for (name, field) in MetricFields.all(of: value) {
             switch field {
             case let x as Bool: result[name] = x
             case let x as Int: result[name] = "\(x)"
-            case let x as Double: result[name] = Numbers.text(x)
+            case let x as Double: result[name] = Numbers.compact(x)
             case let xs as [Double]: result[name] = xs.map { Numbers.compact($0) }.joined(separator: ", ")
             case let xs as [Int]: result[name] = xs.map(String.init).joined(separator: ", ")
             case let x as String: result[name] = x

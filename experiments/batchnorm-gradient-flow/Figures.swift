@@ -1,0 +1,37 @@
+import ClaimKit
+import Foundation
+import Gnuplot
+
+extension BatchNormGradientFlow {
+    static func figures(_ run: Run<Self>) -> [NamedFigure] {
+        [NamedFigure("gradient-norm-per-layer", gradientFigure(run))]
+    }
+
+    /// ‖∂L/∂h_l‖ per hidden layer, one panel per activation, with BN and with the identity in its place (mean over
+    /// seeds, band min–max), log y; the ReLU panel adds Yang et al.'s rate anchored at the last hidden layer.
+    static func gradientFigure(_ run: Run<Self>) -> Figure {
+        let depth = run.settings.depth
+        let layers = (1...depth).map(Double.init)
+        let panels = variants.map { variant -> Figure in
+            var panel = Figure(title: variant.name == "ReLU" ? "ReLU (He init)" : "\(variant.name) (LeCun init)",
+                               x: Axis(label: "hidden layer l",
+                                       range: .between(0.8, Double(depth) + 0.2)),
+                               y: Axis(label: "‖∂L/∂h_l‖", scale: .log10))
+            panel.addSeedBand(x: layers, perSeed: run.extra(\.identityNorms).map { $0[variant.name]! },
+                              label: "identity in place of BN", arm: .withoutNormalization, points: true)
+            let withBN = run.extra(\.norms).map { $0[variant.name]! }
+            panel.addSeedBand(x: layers, perSeed: withBN, label: "with BN", arm: .batchNorm, points: true)
+            if variant.name == "ReLU" {
+                let top = withBN.map { $0[depth - 1] }.reduce(0, +) / Double(withBN.count)
+                panel.add(.line(x: layers, y: layers.map { top * Foundation.pow(yangRate, Double(depth) - $0) },
+                                label: "Yang et al.: ×" + Numbers.text(yangRate) + " per layer").paletteSlot(Arm.control.slot))
+            }
+            panel.legend = .below
+            return panel
+        }
+        var figure = Figure.panels(rows: 1, columns: variants.count,
+                                   title: "Gradient norm per hidden layer at initialisation", panels)
+        figure.size = PixelSize(width: 1000, height: 470)
+        return figure
+    }
+}
