@@ -18,6 +18,7 @@ struct ScriptWriter {
             "# Reproduce: cd figures && gnuplot \(name).gp   (writes \(formats.map { "\(name).\($0.fileExtension)" }.joined(separator: ", ")))",
             "# Data: ../data/\(name).tsv, one block per series, read with `index k`.",
             "set encoding utf8",
+            "set minussign   # tick labels with a real minus sign (U+2212), as the reports' text",
             "data = \(GnuplotText.quoted("../data/\(name).tsv"))",
             "",
         ]
@@ -99,7 +100,7 @@ struct ScriptWriter {
         lines.append("unset logscale")
         for (axis, name) in [(plot.x, "x"), (plot.y, "y"), (y2, "y2"), (hasHeatmap ? plot.colorbar : nil, "cb")] {
             if let base = axis?.scale.logBase { lines.append("set logscale \(name) \(base)") }
-            lines.append("set format \(name) \(ticFormat(axis?.scale ?? .linear))")
+            lines.append("set format \(name) \(axis?.ticks == nil ? ticFormat(axis?.scale ?? .linear) : GnuplotText.quoted("% g"))")
         }
         let barCount = BarGeometry(plot: plot).categories.count
         let xExtent = DataExtent(of: plot, along: .x), yExtent = DataExtent(of: plot, along: .y)

@@ -55,7 +55,7 @@ public struct IndexPage: Sendable, Equatable {
         var table = Table(header: header)
         for row in rows {
             var cells = [claimCell(row), verdictCell(row), row.keyNumber.isEmpty ? "—" : row.keyNumber]
-            if hasStability { cells.append(row.stability.map { "holds on \($0)" } ?? "—") }
+            if hasStability { cells.append(row.stability ?? "—") }
             if hasThumbnails { cells.append(thumbnailCell(row)) }
             table.append(cells)
         }

@@ -70,8 +70,8 @@ struct ClaimsCommand: ParsableCommand {
                     + "own engine over seeds 0–4. A verdict is `reproduced` when the check holds on every seed and "
                     + "its negative control is rejected, `not reproduced` when the check fails, and `inconclusive` "
                     + "otherwise. ⚠️ marks a claim whose verdict under the rules pre-registered in CLAIMS.md differs; "
-                    + "\"fresh seeds\" counts the seeds 1000–1019 (quick mode, `make robustness`) on which the claim "
-                    + "holds. Regenerate everything with `make robustness reports`.",
+                    + "\"fresh seeds\" counts the seeds 1000–1019 (quick mode, `make robustness`) that each agree with "
+                    + "the expected verdict. Regenerate everything with `make robustness reports`.",
                 rows: rows)
             try AtomicFile.write(page.rendered(), to: folder.appendingPathComponent("README.md"))
             print("wrote \(folder.appendingPathComponent("README.md").path) (\(rows.count) claims)")
@@ -138,7 +138,7 @@ struct ClaimsCommand: ParsableCommand {
                 }
                 let stability = Robustness.ClaimStability(result)
                 claims[claim.id] = stability
-                print("\(claim.id): holds on \(stability.text) fresh seeds"
+                print("\(claim.id): \(stability.text) fresh seeds agree with `\(claim.expected.rawValue)`"
                       + (stability.isStable ? "" : " — below 19/20") + "; per rule: "
                       + stability.rules.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)/\(stability.seeds.count)" }
                         .joined(separator: ", "))

@@ -80,7 +80,7 @@ import Testing
         try command.run()
         let index = try String(contentsOf: folders.results.appendingPathComponent("README.md"), encoding: .utf8)
         for id in Self.ids.keys { #expect(index.contains("\(id)/README.md")) }
-        #expect(index.contains("holds on 20/20"))
+        #expect(index.contains("| 20/20 |"))
         #expect(index.contains("x is small"))
     }
 

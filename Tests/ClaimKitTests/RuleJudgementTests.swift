@@ -16,14 +16,15 @@ import Testing
     @Test func everySeedHoldsAndTheControlIsRejected() {
         let j = judge(Self.strict, claim: [0.5, 0.2, 0.9], control: [2, 3, 4])
         #expect(j.verdict == .reproduced)
-        #expect(j.seedHolds == [true, true, true])
+        #expect(j.seedsAgreeing(with: .reproduced) == [true, true, true])
+        #expect(j.seedsAgreeing(with: .notReproduced) == [false, false, false])
         #expect(j.rule("a")?.worstSeedIndex == 2)
     }
 
     @Test func aControlThatPassesMakesItInconclusive() {
         let j = judge(Self.strict, claim: [0.5, 0.2], control: [2, 0.5])
         #expect(j.verdict == .inconclusive)
-        #expect(j.seedHolds == [true, false])
+        #expect(j.seedsAgreeing(with: .reproduced) == [true, false])
     }
 
     @Test func failingOnEverySeedIsNotReproducedAndDisagreeingIsInconclusive() {

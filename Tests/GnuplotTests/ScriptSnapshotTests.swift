@@ -51,6 +51,7 @@ extension ScriptSnapshotTests {
     # Reproduce: cd figures && gnuplot log-lines.gp   (writes log-lines.svg, log-lines.png, log-lines.pdf)
     # Data: ../data/log-lines.tsv, one block per series, read with `index k`.
     set encoding utf8
+    set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
     data = "../data/log-lines.tsv"
 
     # House style (HouseStyle.lectureNotes): palette slots 1…2, reference lines 100…102.
@@ -135,6 +136,7 @@ extension ScriptSnapshotTests {
     # Reproduce: cd figures && gnuplot histogram-grid.gp   (writes histogram-grid.svg, histogram-grid.png, histogram-grid.pdf)
     # Data: ../data/histogram-grid.tsv, one block per series, read with `index k`.
     set encoding utf8
+    set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
     data = "../data/histogram-grid.tsv"
 
     # House style (HouseStyle.lectureNotes): palette slots 1…1, reference lines 100…102.
@@ -240,6 +242,7 @@ extension ScriptSnapshotTests {
     # Reproduce: cd figures && gnuplot bars-twin.gp   (writes bars-twin.svg, bars-twin.png, bars-twin.pdf)
     # Data: ../data/bars-twin.tsv, one block per series, read with `index k`.
     set encoding utf8
+    set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
     data = "../data/bars-twin.tsv"
 
     # House style (HouseStyle.lectureNotes): palette slots 1…3, reference lines 100…102.

@@ -13,9 +13,8 @@ extension BatchNormGradientFlow {
         let depth = run.settings.depth
         let layers = (1...depth).map(Double.init)
         let panels = variants.map { variant -> Figure in
-            var panel = Figure(title: variant.name == "ReLU" ? "ReLU (He init)" : "\(variant.name) (LeCun init)",
-                               x: Axis(label: "hidden layer l",
-                                       range: .between(0.8, Double(depth) + 0.2)),
+            let title = variant.name == "ReLU" ? "ReLU (He init); dotted: Yang et al." : "\(variant.name) (LeCun init)"
+            var panel = Figure(title: title, x: .counting("hidden layer l", upTo: depth),
                                y: Axis(label: "‖∂L/∂h_l‖", scale: .log10))
             panel.addSeedBand(x: layers, perSeed: run.extra(\.identityNorms).map { $0[variant.name]! },
                               label: "identity in place of BN", arm: .withoutNormalization, points: true)
@@ -24,9 +23,10 @@ extension BatchNormGradientFlow {
             if variant.name == "ReLU" {
                 let top = withBN.map { $0[depth - 1] }.reduce(0, +) / Double(withBN.count)
                 panel.add(.line(x: layers, y: layers.map { top * Foundation.pow(yangRate, Double(depth) - $0) },
-                                label: "Yang et al.: ×" + Numbers.text(yangRate) + " per layer").paletteSlot(Arm.control.slot))
+                                label: nil).paletteSlot(Arm.control.slot))
             }
-            panel.legend = .below
+            // One legend for the figure, inside the tanh panel where it has no data (below both lines, on the right).
+            panel.legend = variant.name == "tanh" ? .bottomRight : .hidden
             return panel
         }
         var figure = Figure.panels(rows: 1, columns: variants.count,

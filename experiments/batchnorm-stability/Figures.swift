@@ -28,7 +28,7 @@ extension BatchNormStability {
                                  label: arm.label, arm: arm.arm)
         }
         accuracy.add(.referenceLine(.vertical(x: Double(run.settings.comparisonStep)), label: nil))
-        accuracy.legend = .below
+        accuracy.legend = .bottomRight
         let first = run.outcomes[0].extra
         let values = [Normalization.none, .batch].flatMap { first.unit[$0.rawValue]!.flatMap { [$0.p15, $0.p85] } }
             .filter(\.isFinite)
@@ -41,7 +41,7 @@ extension BatchNormStability {
             panel.add(.band(x: steps, lower: unit.map(\.p15), upper: unit.map(\.p85), label: "15th–85th percentile")
                 .paletteSlot(arm.slot))
             panel.add(.line(x: steps, y: unit.map(\.median), label: "median").paletteSlot(arm.slot))
-            panel.legend = .below
+            panel.legend = .hidden   // the caption names band and line; the arms' colours are panel (a)'s
             return panel
         }
         var figure = Figure.panels(rows: 1, columns: 3,

@@ -28,25 +28,25 @@ extension LargeInitSigmoid {
     }
 
     /// Pre-activation densities (mean over seeds), one panel per initialisation, with the density theory predicts
-    /// (the mixture over the probe images of N(0, σ²‖x‖²), seed 0's probe) and the saturation cut ±3.48 shaded.
+    /// (the mixture over the probe images of N(0, σ²‖x‖²), seed 0's probe) and the saturation cut ±ln(0.97/0.03) shaded.
     static func preActivationFigure(_ run: Run<Self>) -> Figure {
         let theory = run.extra(\.theory)[0]!
-        let panels = arms(run).map { arm -> Figure in
+        let panels = arms(run).enumerated().map { index, arm -> Figure in
             let histograms = arm.runs.map(\.atInit.preActivation.histogram)
             let width = (arm.range.upperBound - arm.range.lowerBound) / Double(run.settings.histogramBins)
             let density = meanFractions(histograms, width: width)
             let xs = stride(from: arm.range.lowerBound, through: arm.range.upperBound, by: width / 4).map { $0 }
             let predicted = xs.map { theory.density(arm.sigma, at: $0) }
-            let top = 1.1 * max(density.max()!, predicted.max()!)
+            let top = 1.5 * max(density.max()!, predicted.max()!)   // headroom for the legend above the peak
             var panel = Figure(title: "hidden weights \(arm.name)",
                                x: Axis(label: "pre-activation a = w·x", range: .between(arm.range.lowerBound, arm.range.upperBound)),
                                y: Axis(label: "density", range: .between(0, top)))
             panel.add(.band(x: [-saturationCut, saturationCut], lower: [0, 0], upper: [top, top],
-                            label: "|a| < 3.48: not saturated").paletteSlot(2))
+                            label: "|a| < \(Numbers.text(saturationCut)): not saturated").paletteSlot(2))
             panel.add(.histogram(centres: histograms[0].binCentres, counts: density, width: width, label: "measured")
                 .paletteSlot(arm.arm.slot))
             panel.add(.line(x: xs, y: predicted, label: "theory: mixture of N(0, σ²‖x‖²)").paletteSlot(Arm.other(5).slot))
-            panel.legend = .below
+            panel.legend = index == 0 ? .topLeft : .hidden   // one legend, where no data is
             return panel
         }
         var figure = Figure.panels(rows: 1, columns: 3,

@@ -10,20 +10,16 @@ extension SigmoidVanishingGradients {
          NamedFigure("activation-over-training", dynamicsFigure(run))]
     }
 
-    static let arms: [String: Arm] = ["sigmoid": .sigmoid, "tanh": .tanh, "ReLU + He": .relu,
-                                      "sigmoid, σ′ coded as 1": .control]
-
     /// σ(x), σ′(x) and tanh′(x) on [−8, 8].
     static func activationCurves() -> Figure {
         let xs = stride(from: -8.0, through: 8.0, by: 0.05).map { $0 }
         var figure = Figure(title: "The sigmoid and its derivative", x: Axis(label: "x", range: .between(-8, 8)),
                             y: Axis(label: "value", range: .between(-0.05, 1.05)))
-        figure.add(.line(x: xs, y: xs.map { Activation<Double>.Function.sigmoid.value($0) }, label: "σ(x)")
-            .paletteSlot(Arm.sigmoid.slot))
-        figure.add(.line(x: xs, y: xs.map { Activation<Double>.Function.sigmoid.derivative($0) }, label: "σ′(x)")
-            .paletteSlot(Arm.other(0).slot))
-        figure.add(.line(x: xs, y: xs.map { Activation<Double>.Function.tanh.derivative($0) }, label: "tanh′(x)")
-            .paletteSlot(Arm.tanh.slot))
+        let sigmoid = Activation<Double>.Function.sigmoid, tanh = Activation<Double>.Function.tanh
+        for (label, f, arm) in [("σ(x)", sigmoid.value, Arm.sigmoid), ("σ′(x)", sigmoid.derivative, .other(0)),
+                                ("tanh′(x)", tanh.derivative, .tanh)] {
+            figure.add(.line(x: xs, y: xs.map(f), label: label).paletteSlot(arm.slot))
+        }
         figure.add(.referenceLine(.horizontal(y: 0.25), label: "max σ′ = 1/4"))
         figure.legend = .topLeft
         return figure
@@ -37,7 +33,7 @@ extension SigmoidVanishingGradients {
             let layers = (1...depth).map(Double.init)
             for variant in variants {
                 panel.addSeedBand(x: layers, perSeed: run.extra(\.hiddenGradientNorms).map { $0[variant.name]![depth]! },
-                                  label: variant.name, arm: arms[variant.name]!, points: true)
+                                  label: variant.name, arm: variant.arm, points: true)
             }
             // One legend for both panels, where the first has no data: below the flat lines, right of the sigmoid's.
             panel.legend = depth == run.settings.depths[0] ? .bottomRight : .hidden

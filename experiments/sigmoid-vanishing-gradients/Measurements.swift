@@ -72,12 +72,9 @@ struct TrainingDynamics: Sendable {
             let scores = network.forward(probe.features, phase: .evaluation)
             let means = network.outputs.enumerated().filter { network.layers[$0.offset] is Activation<Float> }
                 .map { $0.element.mean() }
-            if layerMeans.isEmpty { layerMeans = means.map { _ in [] } }
-            for l in means.indices { layerMeans[l].append(means[l]) }
-            if relativeChange.isEmpty { relativeChange = weights.map { _ in [] } }
-            for l in weights.indices {
-                relativeChange[l].append((weights[l].value - initialWeights[l]).norm() / initialWeights[l].norm())
-            }
+            let changes = weights.indices.map { (weights[$0].value - initialWeights[$0]).norm() / initialWeights[$0].norm() }
+            layerMeans = layerMeans.isEmpty ? means.map { [$0] } : zip(layerMeans, means).map { $0 + [$1] }
+            relativeChange = relativeChange.isEmpty ? changes.map { [$0] } : zip(relativeChange, changes).map { $0 + [$1] }
             steps.append(step)
             losses.append(loss ?? softmaxCrossEntropy(scores, labels: probe.labels).value)
         }

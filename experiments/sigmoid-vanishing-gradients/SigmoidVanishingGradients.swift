@@ -43,12 +43,13 @@ struct SigmoidVanishingGradients: ClaimExperiment {
         Rule("first-to-last-weight-gradient", \Metrics.firstToLastWeightGradient, .lessThan(0.05)),
     ]
 
-    /// The networks compared at initialisation: name, activation layer factory, initializer.
-    static let variants: [(name: String, activation: @Sendable () -> any Layer<Float>, initializer: Initializer)] = [
-        ("sigmoid", { Activation(.sigmoid) }, .lecunNormal),
-        ("tanh", { Activation(.tanh) }, .lecunNormal),
-        ("ReLU + He", { Activation(.relu) }, .heNormal),
-        ("sigmoid, σ′ coded as 1", { MutatedDerivative(.sigmoid) { _, _ in 1 } }, .lecunNormal),
+    /// The networks compared at initialisation: name, activation layer factory, initializer, colour.
+    static let variants: [(name: String, activation: @Sendable () -> any Layer<Float>, initializer: Initializer,
+                           arm: Arm)] = [
+        ("sigmoid", { Activation(.sigmoid) }, .lecunNormal, .sigmoid),
+        ("tanh", { Activation(.tanh) }, .lecunNormal, .tanh),
+        ("ReLU + He", { Activation(.relu) }, .heNormal, .relu),
+        ("sigmoid, σ′ coded as 1", { MutatedDerivative(.sigmoid) { _, _ in 1 } }, .lecunNormal, .control),
     ]
 
     static func load(_ settings: Settings) throws -> LabeledDataset<Float> {

@@ -88,7 +88,7 @@ struct XavierNormalFormula: ClaimExperiment {
         let depth = run.settings.depth
         let layers = (1...depth).map(Double.init)
         func panel(_ title: String, _ curves: KeyPath<Extra, [Formula: [Double]]>, theory: Bool) -> Figure {
-            var panel = Figure(title: title, x: Axis(label: "layer l", range: .between(0.8, Double(depth) + 0.2)),
+            var panel = Figure(title: title, x: .counting("layer l", upTo: depth),
                                y: Axis(label: "Var h_l", scale: .log10))
             for formula in Formula.allCases {
                 panel.addSeedBand(x: layers, perSeed: run.extra(curves).map { $0[formula]! }, label: formula.rawValue,
@@ -98,7 +98,7 @@ struct XavierNormalFormula: ClaimExperiment {
                 panel.add(.referenceLine(.function("1.5**x"), label: "1.5^l (theory, note)"))
                 panel.add(.referenceLine(.horizontal(y: 1), label: "1 (theory, Glorot)"))
             }
-            panel.legend = theory ? .below : .hidden   // one legend: the left panel's covers both
+            panel.legend = theory ? .topLeft : .hidden   // one legend, where the left panel has no data; it covers both
             return panel
         }
         var figure = Figure.panels(rows: 1, columns: 2,

@@ -82,11 +82,14 @@ public struct Judgement: Sendable, Codable, Equatable {
     /// Whether the pre-registered rules give another verdict than the rules in force.
     public var deviates: Bool { preregistered.verdict != inForce.verdict }
 
-    /// Per seed: the claim's rules hold and the control is judged as it must be on that seed — what the fresh-seed
-    /// check counts.
-    public var seedHolds: [Bool] {
+    /// Per seed: whether that seed alone agrees with `expected` — the claim's rules hold (for `reproduced`) or fail
+    /// (for `not reproduced`), and the control is judged as it must be on that seed. What the fresh-seed check counts.
+    public func seedsAgreeing(with expected: Verdict) -> [Bool] {
         let claim = inForce.claimSeeds, control = inForce.controlSeeds
-        return claim.indices.map { claim[$0] && (controlMustBe == .rejected ? !control[$0] : control[$0]) }
+        return claim.indices.map { i in
+            let behaves = controlMustBe == .rejected ? !control[i] : control[i]
+            return behaves && (expected == .reproduced ? claim[i] : expected == .notReproduced && !claim[i])
+        }
     }
     public let controlMustBe: ControlExpectation
 

@@ -149,7 +149,8 @@ struct ClaimPage {
         doc.heading("Fresh-seed stability", level: 2)
         let first = stability.seeds.first ?? 0, last = stability.seeds.last ?? 0
         var text = "In quick mode on \(stability.seeds.count) fresh seeds (\(first)–\(last), which neither this report "
-            + "nor `make check` uses) the claim holds on **\(stability.text)** (rules and control together)."
+            + "nor `make check` uses), **\(stability.text)** seeds each agree with the expected verdict (rules and control "
+            + "together)."
         if !stability.isStable { text += " **That is below 19/20: the verdict is not stable on fresh seeds.**" }
         doc.paragraph(text)
         var table = Table(header: ["rule", "holds (in force)", "holds (pre-registered)"])

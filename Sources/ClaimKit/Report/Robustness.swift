@@ -6,21 +6,21 @@ import Foundation
 public struct Robustness: Codable, Sendable, Equatable {
     public struct ClaimStability: Codable, Sendable, Equatable {
         public let seeds: [Int]
-        /// Seeds on which the claim's rules hold and the control is judged as it must be.
-        public let holds: Int
+        /// Seeds that agree, each alone, with the expected verdict (rules and control together).
+        public let agrees: Int
         /// Per rule id: seeds on which it holds (in force), and under its pre-registered form.
         public let rules: [String: Int]
         public let preregisteredRules: [String: Int]
         /// The verdict the fresh seeds give together.
         public let verdict: Verdict
 
-        public var text: String { "\(holds)/\(seeds.count)" }
+        public var text: String { "\(agrees)/\(seeds.count)" }
         /// DESIGN's bar: at least 19 of 20.
-        public var isStable: Bool { holds * 20 >= 19 * seeds.count }
+        public var isStable: Bool { agrees * 20 >= 19 * seeds.count }
 
         public init(_ result: ClaimResult) {
             seeds = result.seeds
-            holds = result.judgement.seedHolds.filter { $0 }.count
+            agrees = result.judgement.seedsAgreeing(with: result.expected).filter { $0 }.count
             rules = Dictionary(uniqueKeysWithValues: result.judgement.inForce.claim.map { ($0.id, $0.passing) })
             preregisteredRules = Dictionary(uniqueKeysWithValues:
                 result.judgement.preregistered.claim.map { ($0.id, $0.passing) })

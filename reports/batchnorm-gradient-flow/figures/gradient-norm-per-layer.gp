@@ -2,11 +2,17 @@
 # Reproduce: cd figures && gnuplot gradient-norm-per-layer.gp   (writes gradient-norm-per-layer.svg, gradient-norm-per-layer.png, gradient-norm-per-layer.pdf)
 # Data: ../data/gradient-norm-per-layer.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/gradient-norm-per-layer.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…2, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -18,97 +24,98 @@ set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 960,430 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "gradient-norm-per-layer.svg" }
-    if (format eq "png") { set terminal pngcairo size 1920,860 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "gradient-norm-per-layer.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 7.5in,3.359375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "gradient-norm-per-layer.pdf" }
+    if (format eq "svg") { set terminal svg size 1000,470 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "gradient-norm-per-layer.svg" }
+    if (format eq "png") { set terminal pngcairo size 2000,940 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "gradient-norm-per-layer.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 7.8125in,3.671875in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "gradient-norm-per-layer.pdf" }
     set multiplot layout 1,3 title "Gradient norm per hidden layer at initialisation" noenhanced
     # Panel 1 of 3 (row 1, column 1)
     set title "sigmoid (LeCun init)" noenhanced
-    set xlabel "hidden layer l (1 = next to the input)" noenhanced
+    set xlabel "hidden layer l" noenhanced
     set ylabel "‖∂L/∂h_l‖" noenhanced
     unset y2label
     unset cblabel
     unset logscale
-    set format x "% h"
+    set format x "% g"
     set logscale y 10
     set format y "10^{%L}"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [0.5:10.5]
+    set xrange [0.8:10.2]
     set yrange [*:*]
     set y2range [*:*]
     set cbrange [*:*]
-    set xtics 5 enhanced nomirror out
+    set xtics (1, 2, 3, 4, 5, 6, 7, 8, 9, 10) enhanced nomirror out
     set ytics autofreq enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    unset key
     unset arrow
     plot \
-        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
-        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
-        data index 1 using 1:2 with linespoints ls 1 title "without batch norm" noenhanced, \
-        data index 3 using 1:2 with linespoints ls 2 title "with batch norm" noenhanced
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 1 using 1:2 with linespoints ls 4 title "identity in place of BN" noenhanced, \
+        data index 3 using 1:2 with linespoints ls 1 title "with BN" noenhanced
     # Panel 2 of 3 (row 1, column 2)
     set title "tanh (LeCun init)" noenhanced
-    set xlabel "hidden layer l (1 = next to the input)" noenhanced
+    set xlabel "hidden layer l" noenhanced
     set ylabel "‖∂L/∂h_l‖" noenhanced
     unset y2label
     unset cblabel
     unset logscale
-    set format x "% h"
+    set format x "% g"
     set logscale y 10
     set format y "10^{%L}"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [0.5:10.5]
+    set xrange [0.8:10.2]
     set yrange [*:*]
     set y2range [*:*]
     set cbrange [*:*]
-    set xtics 5 enhanced nomirror out
+    set xtics (1, 2, 3, 4, 5, 6, 7, 8, 9, 10) enhanced nomirror out
     set ytics autofreq enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    set key bottom right inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
     unset arrow
     plot \
-        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
-        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
-        data index 5 using 1:2 with linespoints ls 1 title "without batch norm" noenhanced, \
-        data index 7 using 1:2 with linespoints ls 2 title "with batch norm" noenhanced
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
+        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 5 using 1:2 with linespoints ls 4 title "identity in place of BN" noenhanced, \
+        data index 7 using 1:2 with linespoints ls 1 title "with BN" noenhanced
     # Panel 3 of 3 (row 1, column 3)
-    set title "ReLU (He init)" noenhanced
-    set xlabel "hidden layer l (1 = next to the input)" noenhanced
+    set title "ReLU (He init); dotted: Yang et al." noenhanced
+    set xlabel "hidden layer l" noenhanced
     set ylabel "‖∂L/∂h_l‖" noenhanced
     unset y2label
     unset cblabel
     unset logscale
-    set format x "% h"
+    set format x "% g"
     set logscale y 10
     set format y "10^{%L}"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [0.5:10.5]
+    set xrange [0.8:10.2]
     set yrange [*:*]
     set y2range [*:*]
     set cbrange [*:*]
-    set xtics 5 enhanced nomirror out
+    set xtics (1, 2, 3, 4, 5, 6, 7, 8, 9, 10) enhanced nomirror out
     set ytics autofreq enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    unset key
     unset arrow
     plot \
-        data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
-        data index 10 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
-        data index 9 using 1:2 with linespoints ls 1 title "without batch norm" noenhanced, \
-        data index 11 using 1:2 with linespoints ls 2 title "with batch norm" noenhanced
+        data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
+        data index 10 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 9 using 1:2 with linespoints ls 4 title "identity in place of BN" noenhanced, \
+        data index 11 using 1:2 with linespoints ls 1 title "with BN" noenhanced, \
+        data index 12 using 1:2 with lines ls 7 notitle
     unset multiplot
     unset output
 }

@@ -2,11 +2,17 @@
 # Reproduce: cd figures && gnuplot fig1-accuracy-and-percentiles.gp   (writes fig1-accuracy-and-percentiles.svg, fig1-accuracy-and-percentiles.png, fig1-accuracy-and-percentiles.pdf)
 # Data: ../data/fig1-accuracy-and-percentiles.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/fig1-accuracy-and-percentiles.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…2, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -18,12 +24,12 @@ set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 1020,430 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "fig1-accuracy-and-percentiles.svg" }
-    if (format eq "png") { set terminal pngcairo size 2040,860 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "fig1-accuracy-and-percentiles.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 7.96875in,3.359375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "fig1-accuracy-and-percentiles.pdf" }
+    if (format eq "svg") { set terminal svg size 1200,480 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "fig1-accuracy-and-percentiles.svg" }
+    if (format eq "png") { set terminal pngcairo size 2400,960 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "fig1-accuracy-and-percentiles.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 9.375in,3.75in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "fig1-accuracy-and-percentiles.pdf" }
     set multiplot layout 1,3 title "Ioffe & Szegedy (2015) Fig. 1 on Fashion-MNIST: 3×100 sigmoid, SGD" noenhanced
     # Panel 1 of 3 (row 1, column 1)
-    set title "(a) test accuracy" noenhanced
+    set title "(a) test accuracy, first 1000 steps" noenhanced
     set xlabel "training step" noenhanced
     set ylabel "test accuracy" noenhanced
     unset y2label
@@ -33,27 +39,30 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [0:3000]
-    set yrange [0:1]
+    set xrange [0:1000]
+    set yrange [0.2:0.9]
     set y2range [*:*]
     set cbrange [*:*]
-    set xtics 1000 enhanced nomirror out
-    set ytics 0.25 enhanced nomirror out
+    set xtics 500 enhanced nomirror out
+    set ytics 0.2 enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    set key bottom right inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
     unset arrow
+    set arrow 1 from first 500, graph 0 to first 500, graph 1 nohead back ls 100
     plot \
-        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
-        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
-        data index 1 using 1:2 with lines ls 1 title "with BN" noenhanced, \
-        data index 3 using 1:2 with lines ls 2 title "without BN" noenhanced
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
+        data index 1 using 1:2 with lines ls 4 title "without BN" noenhanced, \
+        data index 3 using 1:2 with lines ls 1 title "with BN" noenhanced, \
+        data index 5 using 1:2 with lines ls 7 title "BN frozen at initialisation" noenhanced
     # Panel 2 of 3 (row 1, column 2)
     set title "(b) without BN" noenhanced
     set xlabel "training step" noenhanced
-    set ylabel "sigmoid input, unit 11" noenhanced
+    set ylabel "sigmoid input, unit 44" noenhanced
     unset y2label
     unset cblabel
     unset logscale
@@ -62,26 +71,24 @@ do for [format in "svg png pdf"] {
     set format y2 "% h"
     set format cb "% h"
     set xrange [0:3000]
-    set yrange [-4:2]
+    set yrange [-6:3]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1000 enhanced nomirror out
-    set ytics 2 enhanced nomirror out
+    set ytics 2.5 enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    unset key
     unset arrow
     plot \
-        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" title "15th–85th percentile" noenhanced, \
-        data index 5 using 1:2 with lines ls 2 notitle, \
-        data index 6 using 1:2 with lines ls 2 title "median" noenhanced, \
-        data index 7 using 1:2 with lines ls 2 notitle
+        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" title "15th–85th percentile" noenhanced, \
+        data index 7 using 1:2 with lines ls 4 title "median" noenhanced
     # Panel 3 of 3 (row 1, column 3)
     set title "(c) with BN" noenhanced
     set xlabel "training step" noenhanced
-    set ylabel "sigmoid input, unit 11" noenhanced
+    set ylabel "sigmoid input, unit 44" noenhanced
     unset y2label
     unset cblabel
     unset logscale
@@ -90,22 +97,20 @@ do for [format in "svg png pdf"] {
     set format y2 "% h"
     set format cb "% h"
     set xrange [0:3000]
-    set yrange [-4:2]
+    set yrange [-6:3]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1000 enhanced nomirror out
-    set ytics 2 enhanced nomirror out
+    set ytics 2.5 enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    unset key
     unset arrow
     plot \
         data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" title "15th–85th percentile" noenhanced, \
-        data index 9 using 1:2 with lines ls 1 notitle, \
-        data index 10 using 1:2 with lines ls 1 title "median" noenhanced, \
-        data index 11 using 1:2 with lines ls 1 notitle
+        data index 9 using 1:2 with lines ls 1 title "median" noenhanced
     unset multiplot
     unset output
 }

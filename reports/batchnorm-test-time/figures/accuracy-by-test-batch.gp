@@ -2,11 +2,17 @@
 # Reproduce: cd figures && gnuplot accuracy-by-test-batch.gp   (writes accuracy-by-test-batch.svg, accuracy-by-test-batch.png, accuracy-by-test-batch.pdf)
 # Data: ../data/accuracy-by-test-batch.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/accuracy-by-test-batch.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…2, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -27,11 +33,11 @@ set format x "% h"
 set format y "% h"
 set format y2 "% h"
 set format cb "% h"
-set xrange [-0.6:4.6]
+set xrange [-0.6:5.6]
 set yrange [0:1]
 set y2range [*:*]
 set cbrange [*:*]
-set xtics ("1" 0, "8" 1, "100" 2, "1000" 3, "100, one class each" 4) noenhanced nomirror out
+set xtics ("1" 0, "8" 1, "100" 2, "1000" 3, "all 10000" 4, "100, 1 class" 5) noenhanced nomirror out
 set ytics autofreq enhanced nomirror out
 unset y2tics
 set border 3
@@ -42,12 +48,12 @@ unset arrow
 set arrow 1 from graph 0, first 0.1 to graph 1, first 0.1 nohead back ls 100
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 700,460 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-by-test-batch.svg" }
-    if (format eq "png") { set terminal pngcairo size 1400,920 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-by-test-batch.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 5.46875in,3.59375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-by-test-batch.pdf" }
+    if (format eq "svg") { set terminal svg size 760,480 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-by-test-batch.svg" }
+    if (format eq "png") { set terminal pngcairo size 1520,960 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-by-test-batch.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 5.9375in,3.75in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-by-test-batch.pdf" }
     plot \
         data index 0 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#0072B2" title "running averages (evaluation phase)" noenhanced, \
-        data index 1 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#E69F00" title "each test batch's own statistics" noenhanced, \
+        data index 1 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#000000" title "each test batch's own statistics" noenhanced, \
         NaN with lines ls 100 title "chance (1 in 10)" noenhanced
     unset output
 }

@@ -1,14 +1,17 @@
-# activation-histograms.gp — figure written by the Gnuplot module of LectureClaims ("tanh activations per layer, 10 × 500 net (rows: init; columns: layer)").
+# activation-histograms.gp — figure written by the Gnuplot module of LectureClaims ("tanh activations of a 10 × 500 net").
 # Reproduce: cd figures && gnuplot activation-histograms.gp   (writes activation-histograms.svg, activation-histograms.png, activation-histograms.pdf)
 # Data: ../data/activation-histograms.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/activation-histograms.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…4, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…6, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
 set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
 set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -20,14 +23,14 @@ set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 1400,720 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "activation-histograms.svg" }
-    if (format eq "png") { set terminal pngcairo size 2800,1440 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "activation-histograms.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 10.9375in,5.625in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "activation-histograms.pdf" }
-    set multiplot layout 3,10 title "tanh activations per layer, 10 × 500 net (rows: init; columns: layer)" noenhanced
-    # Panel 1 of 30 (row 1, column 1)
-    set title "layer 1" noenhanced
+    if (format eq "svg") { set terminal svg size 1100,760 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "activation-histograms.svg" }
+    if (format eq "png") { set terminal pngcairo size 2200,1520 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "activation-histograms.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 8.59375in,5.9375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "activation-histograms.pdf" }
+    set multiplot layout 3,4 title "tanh activations of a 10 × 500 net" noenhanced
+    # Panel 1 of 12 (row 1, column 1)
+    set title "std 0.01, layer 1" noenhanced
     unset xlabel
-    set ylabel "std 0.01: % of h" noenhanced
+    set ylabel "% of h" noenhanced
     unset y2label
     unset cblabel
     unset logscale
@@ -35,8 +38,8 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
+    set xrange [-1.1:1.1]
+    set yrange [0:56]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1 enhanced nomirror out
@@ -48,34 +51,9 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 0 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" notitle
-    # Panel 2 of 30 (row 1, column 2)
-    set title "layer 2" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 1 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" notitle
-    # Panel 3 of 30 (row 1, column 3)
-    set title "layer 3" noenhanced
+        data index 0 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#CC79A7" lc rgb "#CC79A7" notitle
+    # Panel 2 of 12 (row 1, column 2)
+    set title "std 0.01, layer 2" noenhanced
     unset xlabel
     unset ylabel
     unset y2label
@@ -85,8 +63,8 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
+    set xrange [-1.1:1.1]
+    set yrange [0:56]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1 enhanced nomirror out
@@ -98,9 +76,9 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 2 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" notitle
-    # Panel 4 of 30 (row 1, column 4)
-    set title "layer 4" noenhanced
+        data index 1 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#CC79A7" lc rgb "#CC79A7" notitle
+    # Panel 3 of 12 (row 1, column 3)
+    set title "std 0.01, layer 5" noenhanced
     unset xlabel
     unset ylabel
     unset y2label
@@ -110,8 +88,8 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
+    set xrange [-1.1:1.1]
+    set yrange [0:56]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1 enhanced nomirror out
@@ -123,9 +101,9 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 3 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" notitle
-    # Panel 5 of 30 (row 1, column 5)
-    set title "layer 5" noenhanced
+        data index 2 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#CC79A7" lc rgb "#CC79A7" notitle
+    # Panel 4 of 12 (row 1, column 4)
+    set title "std 0.01, layer 10" noenhanced
     unset xlabel
     unset ylabel
     unset y2label
@@ -135,8 +113,8 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
+    set xrange [-1.1:1.1]
+    set yrange [0:56]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1 enhanced nomirror out
@@ -148,9 +126,34 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 4 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" notitle
-    # Panel 6 of 30 (row 1, column 6)
-    set title "layer 6" noenhanced
+        data index 3 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#CC79A7" lc rgb "#CC79A7" notitle
+    # Panel 5 of 12 (row 2, column 1)
+    set title "std 1.0, layer 1" noenhanced
+    unset xlabel
+    set ylabel "% of h" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set format y "% h"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [-1.1:1.1]
+    set yrange [0:52]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 1 enhanced nomirror out
+    set ytics 20 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    unset key
+    unset arrow
+    plot \
+        data index 4 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
+    # Panel 6 of 12 (row 2, column 2)
+    set title "std 1.0, layer 2" noenhanced
     unset xlabel
     unset ylabel
     unset y2label
@@ -160,8 +163,8 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
+    set xrange [-1.1:1.1]
+    set yrange [0:52]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1 enhanced nomirror out
@@ -173,9 +176,9 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 5 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" notitle
-    # Panel 7 of 30 (row 1, column 7)
-    set title "layer 7" noenhanced
+        data index 5 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
+    # Panel 7 of 12 (row 2, column 3)
+    set title "std 1.0, layer 5" noenhanced
     unset xlabel
     unset ylabel
     unset y2label
@@ -185,8 +188,8 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
+    set xrange [-1.1:1.1]
+    set yrange [0:52]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1 enhanced nomirror out
@@ -198,9 +201,9 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 6 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" notitle
-    # Panel 8 of 30 (row 1, column 8)
-    set title "layer 8" noenhanced
+        data index 6 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
+    # Panel 8 of 12 (row 2, column 4)
+    set title "std 1.0, layer 10" noenhanced
     unset xlabel
     unset ylabel
     unset y2label
@@ -210,8 +213,8 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
+    set xrange [-1.1:1.1]
+    set yrange [0:52]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1 enhanced nomirror out
@@ -223,311 +226,11 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 7 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" notitle
-    # Panel 9 of 30 (row 1, column 9)
-    set title "layer 9" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 8 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" notitle
-    # Panel 10 of 30 (row 1, column 10)
-    set title "layer 10" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 9 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" notitle
-    # Panel 11 of 30 (row 2, column 1)
-    set title "layer 1" noenhanced
-    unset xlabel
-    set ylabel "std 1.0: % of h" noenhanced
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 10 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
-    # Panel 12 of 30 (row 2, column 2)
-    set title "layer 2" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 11 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
-    # Panel 13 of 30 (row 2, column 3)
-    set title "layer 3" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 12 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
-    # Panel 14 of 30 (row 2, column 4)
-    set title "layer 4" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 13 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
-    # Panel 15 of 30 (row 2, column 5)
-    set title "layer 5" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 14 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
-    # Panel 16 of 30 (row 2, column 6)
-    set title "layer 6" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 15 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
-    # Panel 17 of 30 (row 2, column 7)
-    set title "layer 7" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 16 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
-    # Panel 18 of 30 (row 2, column 8)
-    set title "layer 8" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 17 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
-    # Panel 19 of 30 (row 2, column 9)
-    set title "layer 9" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 18 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
-    # Panel 20 of 30 (row 2, column 10)
-    set title "layer 10" noenhanced
-    unset xlabel
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:60]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 20 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 19 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
-    # Panel 21 of 30 (row 3, column 1)
-    set title "layer 1" noenhanced
+        data index 7 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#D55E00" lc rgb "#D55E00" notitle
+    # Panel 9 of 12 (row 3, column 1)
+    set title "Xavier 1/√fan_in, layer 1" noenhanced
     set xlabel "h" noenhanced
-    set ylabel "Xavier: % of h" noenhanced
+    set ylabel "% of h" noenhanced
     unset y2label
     unset cblabel
     unset logscale
@@ -535,7 +238,7 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
+    set xrange [-1.1:1.1]
     set yrange [0:10]
     set y2range [*:*]
     set cbrange [*:*]
@@ -548,9 +251,9 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 20 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#009E73" lc rgb "#009E73" notitle
-    # Panel 22 of 30 (row 3, column 2)
-    set title "layer 2" noenhanced
+        data index 8 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#E69F00" lc rgb "#E69F00" notitle
+    # Panel 10 of 12 (row 3, column 2)
+    set title "Xavier 1/√fan_in, layer 2" noenhanced
     set xlabel "h" noenhanced
     unset ylabel
     unset y2label
@@ -560,7 +263,7 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
+    set xrange [-1.1:1.1]
     set yrange [0:10]
     set y2range [*:*]
     set cbrange [*:*]
@@ -573,9 +276,9 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 21 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#009E73" lc rgb "#009E73" notitle
-    # Panel 23 of 30 (row 3, column 3)
-    set title "layer 3" noenhanced
+        data index 9 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#E69F00" lc rgb "#E69F00" notitle
+    # Panel 11 of 12 (row 3, column 3)
+    set title "Xavier 1/√fan_in, layer 5" noenhanced
     set xlabel "h" noenhanced
     unset ylabel
     unset y2label
@@ -585,7 +288,7 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
+    set xrange [-1.1:1.1]
     set yrange [0:10]
     set y2range [*:*]
     set cbrange [*:*]
@@ -598,9 +301,9 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 22 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#009E73" lc rgb "#009E73" notitle
-    # Panel 24 of 30 (row 3, column 4)
-    set title "layer 4" noenhanced
+        data index 10 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#E69F00" lc rgb "#E69F00" notitle
+    # Panel 12 of 12 (row 3, column 4)
+    set title "Xavier 1/√fan_in, layer 10" noenhanced
     set xlabel "h" noenhanced
     unset ylabel
     unset y2label
@@ -610,7 +313,7 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-1.15:1.15]
+    set xrange [-1.1:1.1]
     set yrange [0:10]
     set y2range [*:*]
     set cbrange [*:*]
@@ -623,157 +326,7 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 23 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#009E73" lc rgb "#009E73" notitle
-    # Panel 25 of 30 (row 3, column 5)
-    set title "layer 5" noenhanced
-    set xlabel "h" noenhanced
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:10]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 2.5 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 24 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#009E73" lc rgb "#009E73" notitle
-    # Panel 26 of 30 (row 3, column 6)
-    set title "layer 6" noenhanced
-    set xlabel "h" noenhanced
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:10]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 2.5 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 25 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#009E73" lc rgb "#009E73" notitle
-    # Panel 27 of 30 (row 3, column 7)
-    set title "layer 7" noenhanced
-    set xlabel "h" noenhanced
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:10]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 2.5 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 26 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#009E73" lc rgb "#009E73" notitle
-    # Panel 28 of 30 (row 3, column 8)
-    set title "layer 8" noenhanced
-    set xlabel "h" noenhanced
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:10]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 2.5 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 27 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#009E73" lc rgb "#009E73" notitle
-    # Panel 29 of 30 (row 3, column 9)
-    set title "layer 9" noenhanced
-    set xlabel "h" noenhanced
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:10]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 2.5 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 28 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#009E73" lc rgb "#009E73" notitle
-    # Panel 30 of 30 (row 3, column 10)
-    set title "layer 10" noenhanced
-    set xlabel "h" noenhanced
-    unset ylabel
-    unset y2label
-    unset cblabel
-    unset logscale
-    set format x "% h"
-    set format y "% h"
-    set format y2 "% h"
-    set format cb "% h"
-    set xrange [-1.15:1.15]
-    set yrange [0:10]
-    set y2range [*:*]
-    set cbrange [*:*]
-    set xtics 1 enhanced nomirror out
-    set ytics 2.5 enhanced nomirror out
-    unset y2tics
-    set border 3
-    set grid xtics ytics
-    unset colorbox
-    unset key
-    unset arrow
-    plot \
-        data index 29 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#009E73" lc rgb "#009E73" notitle
+        data index 11 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#E69F00" lc rgb "#E69F00" notitle
     unset multiplot
     unset output
 }

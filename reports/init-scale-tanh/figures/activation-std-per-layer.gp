@@ -2,13 +2,17 @@
 # Reproduce: cd figures && gnuplot activation-std-per-layer.gp   (writes activation-std-per-layer.svg, activation-std-per-layer.png, activation-std-per-layer.pdf)
 # Data: ../data/activation-std-per-layer.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/activation-std-per-layer.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…4, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
 set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
 set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -45,16 +49,18 @@ unset arrow
 curve1(x) = (0.01*sqrt(500))**x
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 640,440 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "activation-std-per-layer.svg" }
-    if (format eq "png") { set terminal pngcairo size 1280,880 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "activation-std-per-layer.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 5in,3.4375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "activation-std-per-layer.pdf" }
+    if (format eq "svg") { set terminal svg size 680,560 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "activation-std-per-layer.svg" }
+    if (format eq "png") { set terminal pngcairo size 1360,1120 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "activation-std-per-layer.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 5.3125in,4.375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "activation-std-per-layer.pdf" }
     plot \
-        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#CC79A7" notitle, \
         data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
-        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
-        data index 1 using 1:2 with linespoints ls 1 title "W: std 0.01" noenhanced, \
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
+        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
+        data index 1 using 1:2 with linespoints ls 6 title "W: std 0.01" noenhanced, \
         data index 3 using 1:2 with linespoints ls 4 title "W: std 1.0" noenhanced, \
-        data index 5 using 1:2 with linespoints ls 3 title "W: Xavier 1/√fan_in" noenhanced, \
+        data index 5 using 1:2 with linespoints ls 2 title "W: Xavier 1/√fan_in" noenhanced, \
+        data index 7 using 1:2 with linespoints ls 7 title "std 0.01 + layer norm (control)" noenhanced, \
         curve1(x) with lines ls 100 title "(0.01·√500)^l" noenhanced
     unset output
 }

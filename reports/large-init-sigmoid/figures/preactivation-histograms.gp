@@ -2,6 +2,7 @@
 # Reproduce: cd figures && gnuplot preactivation-histograms.gp   (writes preactivation-histograms.svg, preactivation-histograms.png, preactivation-histograms.pdf)
 # Data: ../data/preactivation-histograms.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/preactivation-histograms.tsv"
 
 # House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
@@ -23,11 +24,11 @@ set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 900,480 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "preactivation-histograms.svg" }
-    if (format eq "png") { set terminal pngcairo size 1800,960 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "preactivation-histograms.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 7.03125in,3.75in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "preactivation-histograms.pdf" }
-    set multiplot layout 1,2 title "Hidden pre-activations at initialisation (784-100 sigmoid, raw pixels)" noenhanced
-    # Panel 1 of 2 (row 1, column 1)
+    if (format eq "svg") { set terminal svg size 1200,500 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "preactivation-histograms.svg" }
+    if (format eq "png") { set terminal pngcairo size 2400,1000 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "preactivation-histograms.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 9.375in,3.90625in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "preactivation-histograms.pdf" }
+    set multiplot layout 1,3 title "Hidden pre-activations at initialisation (784-100 sigmoid, raw pixels)" noenhanced
+    # Panel 1 of 3 (row 1, column 1)
     set title "hidden weights N(0, 1)" noenhanced
     set xlabel "pre-activation a = w·x" noenhanced
     set ylabel "density" noenhanced
@@ -39,7 +40,7 @@ do for [format in "svg png pdf"] {
     set format y2 "% h"
     set format cb "% h"
     set xrange [-60:60]
-    set yrange [0:0.0437046]
+    set yrange [0:0.057006]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 50 enhanced nomirror out
@@ -48,14 +49,40 @@ do for [format in "svg png pdf"] {
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    set key top left inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
     unset arrow
-    curve1(x) = exp(-x**2/(2*12.754218381575175**2))/(12.754218381575175*sqrt(2*pi))
     plot \
-        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" title "|a| < 3.48: not saturated" noenhanced, \
-        data index 1 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#0072B2" lc rgb "#0072B2" title "measured" noenhanced, \
-        curve1(x) with lines ls 100 title "Gaussian, analytic std 12.8" noenhanced
-    # Panel 2 of 2 (row 1, column 2)
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" title "|a| < 3.48: not saturated" noenhanced, \
+        data index 1 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#CC79A7" lc rgb "#CC79A7" title "measured" noenhanced, \
+        data index 2 using 1:2 with lines ls 4 title "theory: mixture of N(0, σ²‖x‖²)" noenhanced
+    # Panel 2 of 3 (row 1, column 2)
+    set title "hidden weights control: \"N(0, 0.1)\" as variance, std 0.32" noenhanced
+    set xlabel "pre-activation a = w·x" noenhanced
+    set ylabel "density" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set format y "% h"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [-20:20]
+    set yrange [0:0.1722098]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 20 enhanced nomirror out
+    set ytics 0.05 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    unset key
+    unset arrow
+    plot \
+        data index 3 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" title "|a| < 3.48: not saturated" noenhanced, \
+        data index 4 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#000000" lc rgb "#000000" title "measured" noenhanced, \
+        data index 5 using 1:2 with lines ls 4 title "theory: mixture of N(0, σ²‖x‖²)" noenhanced
+    # Panel 3 of 3 (row 1, column 3)
     set title "hidden weights N(0, 0.1²)" noenhanced
     set xlabel "pre-activation a = w·x" noenhanced
     set ylabel "density" noenhanced
@@ -67,7 +94,7 @@ do for [format in "svg png pdf"] {
     set format y2 "% h"
     set format cb "% h"
     set xrange [-6:6]
-    set yrange [0:0.419566]
+    set yrange [0:0.54726]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 5 enhanced nomirror out
@@ -76,13 +103,12 @@ do for [format in "svg png pdf"] {
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    unset key
     unset arrow
-    curve1(x) = exp(-x**2/(2*1.2754218381575178**2))/(1.2754218381575178*sqrt(2*pi))
     plot \
-        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" title "|a| < 3.48: not saturated" noenhanced, \
-        data index 3 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#E69F00" lc rgb "#E69F00" title "measured" noenhanced, \
-        curve1(x) with lines ls 100 title "Gaussian, analytic std 1.28" noenhanced
+        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" title "|a| < 3.48: not saturated" noenhanced, \
+        data index 7 using 1:2:3 with boxes fs transparent solid 0.55 border lc rgb "#56B4E9" lc rgb "#56B4E9" title "measured" noenhanced, \
+        data index 8 using 1:2 with lines ls 4 title "theory: mixture of N(0, σ²‖x‖²)" noenhanced
     unset multiplot
     unset output
 }

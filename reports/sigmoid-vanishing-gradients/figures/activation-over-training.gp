@@ -2,6 +2,7 @@
 # Reproduce: cd figures && gnuplot activation-over-training.gp   (writes activation-over-training.svg, activation-over-training.png, activation-over-training.pdf)
 # Data: ../data/activation-over-training.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/activation-over-training.tsv"
 
 # House style (HouseStyle.lectureNotes): palette slots 1…6, reference lines 100…102.

@@ -2,6 +2,7 @@
 # Reproduce: cd figures && gnuplot gradient-norm-per-layer.gp   (writes gradient-norm-per-layer.svg, gradient-norm-per-layer.png, gradient-norm-per-layer.pdf)
 # Data: ../data/gradient-norm-per-layer.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/gradient-norm-per-layer.tsv"
 
 # House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
@@ -34,7 +35,7 @@ do for [format in "svg png pdf"] {
     unset y2label
     unset cblabel
     unset logscale
-    set format x "% h"
+    set format x "% g"
     set logscale y 10
     set format y "10^{%L}"
     set format y2 "% h"
@@ -67,7 +68,7 @@ do for [format in "svg png pdf"] {
     unset y2label
     unset cblabel
     unset logscale
-    set format x "% h"
+    set format x "% g"
     set logscale y 10
     set format y "10^{%L}"
     set format y2 "% h"

@@ -2,6 +2,7 @@
 # Reproduce: cd figures && gnuplot sigmoid-and-derivative.gp   (writes sigmoid-and-derivative.svg, sigmoid-and-derivative.png, sigmoid-and-derivative.pdf)
 # Data: ../data/sigmoid-and-derivative.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/sigmoid-and-derivative.tsv"
 
 # House style (HouseStyle.lectureNotes): palette slots 1…6, reference lines 100…102.

@@ -1,16 +1,18 @@
-# first-layer-gradient.gp — figure written by the Gnuplot module of LectureClaims ("Gradient reaching the first layer (30 × 128 ReLU)").
+# first-layer-gradient.gp — figure written by the Gnuplot module of LectureClaims ("Gradient reaching the first layer, 30 × 128 ReLU (He et al. 2015, Fig. 3)").
 # Reproduce: cd figures && gnuplot first-layer-gradient.gp   (writes first-layer-gradient.svg, first-layer-gradient.png, first-layer-gradient.pdf)
 # Data: ../data/first-layer-gradient.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/first-layer-gradient.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…6, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
 set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
 set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
 set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
 set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -21,7 +23,7 @@ set style fill solid border
 set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
-set title "Gradient reaching the first layer (30 × 128 ReLU)" noenhanced
+set title "Gradient reaching the first layer, 30 × 128 ReLU (He et al. 2015, Fig. 3)" noenhanced
 set xlabel "training step" noenhanced
 set ylabel "‖∂L/∂W₁‖" noenhanced
 unset y2label
@@ -32,7 +34,7 @@ set logscale y 10
 set format y "10^{%L}"
 set format y2 "% h"
 set format cb "% h"
-set xrange [0:200]
+set xrange [0:600]
 set yrange [*:*]
 set y2range [*:*]
 set cbrange [*:*]
@@ -46,14 +48,15 @@ set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced 
 unset arrow
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 640,480 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "first-layer-gradient.svg" }
-    if (format eq "png") { set terminal pngcairo size 1280,960 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "first-layer-gradient.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 5in,3.75in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "first-layer-gradient.pdf" }
+    if (format eq "svg") { set terminal svg size 640,520 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "first-layer-gradient.svg" }
+    if (format eq "png") { set terminal pngcairo size 1280,1040 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "first-layer-gradient.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 5in,4.0625in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "first-layer-gradient.pdf" }
     plot \
-        data index 3 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
-        data index 0 using 1:2 with lines ls 1 title "Xavier, η = 0.003" noenhanced, \
-        data index 1 using 1:2 with lines ls 5 title "Xavier, η = 0.01" noenhanced, \
-        data index 2 using 1:2 with lines ls 6 title "Xavier, η = 0.03" noenhanced, \
-        data index 4 using 1:2 with lines ls 3 title "He, η = 0.003" noenhanced
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
+        data index 1 using 1:2 with lines ls 2 title "Xavier, best η of 0.003, 0.01, 0.03" noenhanced, \
+        data index 3 using 1:2 with lines ls 1 title "He, η = 0.003" noenhanced, \
+        data index 5 using 1:2 with lines ls 7 title "control: \"He\" without its 2, η = 0.003" noenhanced
     unset output
 }

@@ -2,12 +2,17 @@
 # Reproduce: cd figures && gnuplot second-moment-per-layer.gp   (writes second-moment-per-layer.svg, second-moment-per-layer.png, second-moment-per-layer.pdf)
 # Data: ../data/second-moment-per-layer.tsv, one block per series, read with `index k`.
 set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/second-moment-per-layer.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…3, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
 set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -19,7 +24,7 @@ set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
 set title "Mean squared activation per layer at initialisation (10 × 500 ReLU)" noenhanced
-set xlabel "layer l (0 = input)" noenhanced
+set xlabel "hidden layer l" noenhanced
 set ylabel "log₂ E[h_l²]" noenhanced
 unset y2label
 unset cblabel
@@ -28,7 +33,7 @@ set format x "% h"
 set format y "% h"
 set format y2 "% h"
 set format cb "% h"
-set xrange [-0.3:10.3]
+set xrange [0.8:10.2]
 set yrange [*:*]
 set y2range [*:*]
 set cbrange [*:*]
@@ -38,20 +43,21 @@ unset y2tics
 set border 3
 set grid xtics ytics
 unset colorbox
-set key bottom left inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
+set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
 unset arrow
-set arrow 1 from graph 0, first -0.004776135 to graph 1, first -0.004776135 nohead back ls 101
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 640,400 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "second-moment-per-layer.svg" }
-    if (format eq "png") { set terminal pngcairo size 1280,800 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "second-moment-per-layer.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 5in,3.125in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "second-moment-per-layer.pdf" }
+    if (format eq "svg") { set terminal svg size 640,560 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "second-moment-per-layer.svg" }
+    if (format eq "png") { set terminal pngcairo size 1280,1120 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "second-moment-per-layer.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 5in,4.375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "second-moment-per-layer.pdf" }
     plot \
-        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
-        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
-        data index 1 using 1:2 with linespoints ls 1 title "Xavier N(0, 1/fan_in)" noenhanced, \
-        data index 3 using 1:2 with linespoints ls 3 title "He N(0, 2/fan_in)" noenhanced, \
-        data index 4 using 1:2 with lines ls 100 title "theory, Xavier: slope −1" noenhanced, \
-        NaN with lines ls 101 title "theory, He: slope 0" noenhanced
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
+        data index 1 using 1:2 with linespoints ls 2 title "Xavier N(0, 1/fan_in)" noenhanced, \
+        data index 3 using 1:2 with linespoints ls 1 title "He N(0, 2/fan_in)" noenhanced, \
+        data index 5 using 1:2 with linespoints ls 7 title "control: \"He\" without its 2" noenhanced, \
+        data index 6 using 1:2 with lines ls 100 title "theory, fan_in·Var[w] = 1: slope −1" noenhanced, \
+        data index 7 using 1:2 with lines ls 101 title "theory, fan_in·Var[w] = 2: level" noenhanced
     unset output
 }
