@@ -90,9 +90,4 @@ struct TrainingDynamics: Sendable {
             }
         }
     }
-
-    /// The probe closest to `step`.
-    func index(atStep step: Int) -> Int {
-        steps.indices.min { abs(steps[$0] - step) < abs(steps[$1] - step) }!
-    }
 }

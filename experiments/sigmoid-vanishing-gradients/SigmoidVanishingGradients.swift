@@ -69,14 +69,13 @@ struct SigmoidVanishingGradients: ClaimExperiment {
                     batch: batch.features, labels: batch.labels, using: &weights)
             }
         }
-        let probe = data.subset(Array(0..<500))
         var training = rng.split()
-        let dynamics = TrainingDynamics(training: data, probe: probe, settings: settings, using: &training)
+        let dynamics = TrainingDynamics(training: data, probe: data.prefix(500), settings: settings, using: &training)
         func metrics(_ name: String) -> Metrics {
             Metrics(attenuation: flows[name]![5]!.attenuation,
                     firstToLastWeightGradient: flows[name]![5]!.firstToLastWeightGradient)
         }
-        let at500 = dynamics.index(atStep: 500), top = TrainingDynamics.depth - 1
+        let at500 = dynamics.steps.firstIndex(of: 500)!, top = TrainingDynamics.depth - 1
         let change = dynamics.relativeChange.map { $0.last! }, sigmoid10 = flows["sigmoid"]![10]!
         let extra = Extra(
             attenuation10: sigmoid10.attenuation, firstToLastWeightGradient10: sigmoid10.firstToLastWeightGradient,
