@@ -202,7 +202,8 @@ struct ScriptWriter {
         case (_, .bottomLeft): return "set key bottom left inside \(common) \(boxed)"
         case (_, .bottomRight): return "set key bottom right inside \(common) \(boxed)"
         case (_, .outsideRight): return "set key outside right top vertical \(common) nobox"
-        case (_, .below): return "set key below center horizontal \(common) nobox"
+        // `height 1`: a line of space between the x-axis label and the first row of the key.
+        case (_, .below): return "set key below center horizontal \(common) nobox height 1"
         }
     }
 

@@ -78,6 +78,8 @@ import Testing
         #expect(Numbers.meanStd([-1.0, -1.0]) == "−1")
         #expect(Numbers.meanStd([-1.5, -1.5]) == "−1.50")
         #expect(Numbers.meanStd([0.5]) == "0.500")
+        #expect(Numbers.meanStd([0.2134, 0.2138]) == "0.2136 ± 0.0003")
+        #expect(Numbers.meanStd([2.302585, 2.302586]) == "2.30")
         #expect(Numbers.meanStd([1, .nan]) == "diverged")
     }
 

@@ -279,7 +279,7 @@ extension ScriptSnapshotTests {
     set border 11
     set grid noxtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
     unset arrow
 
     do for [format in "svg png pdf"] {

@@ -46,8 +46,8 @@ struct BatchNormGradientFlow: ClaimExperiment {
     static let yangRate = (Double.pi / (Double.pi - 1)).squareRoot()
 
     static let rules = [
-        Rule("sigmoid-no-vanishing", \Metrics.sigmoidFactor, .greaterThan(1)),
-        Rule("tanh-no-vanishing", \Metrics.tanhFactor, .greaterThan(1)),
+        Rule.added("sigmoid-no-vanishing", \Metrics.sigmoidFactor, .greaterThan(1)),
+        Rule.added("tanh-no-vanishing", \Metrics.tanhFactor, .greaterThan(1)),
         Rule.added("relu-grows-at-yang-rate", \Metrics.reluFactor, .between(0.95 * yangRate, 1.05 * yangRate)),
     ]
 

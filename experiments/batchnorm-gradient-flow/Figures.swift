@@ -25,8 +25,8 @@ extension BatchNormGradientFlow {
                 panel.add(.line(x: layers, y: layers.map { top * Foundation.pow(yangRate, Double(depth) - $0) },
                                 label: nil).paletteSlot(Arm.control.slot))
             }
-            // One legend for the figure, inside the tanh panel where it has no data (below both lines, on the right).
-            panel.legend = variant.name == "tanh" ? .bottomRight : .hidden
+            // One legend for the figure, inside the tanh panel where it has no data (above both lines, on the right).
+            panel.legend = variant.name == "tanh" ? .topRight : .hidden
             return panel
         }
         var figure = Figure.panels(rows: 1, columns: variants.count,

@@ -21,14 +21,14 @@ extension BatchNormStability {
         let dense = steps.indices.filter { steps[$0] <= Double(run.settings.denseProbesUntil) }
         var accuracy = Figure(title: "(a) test accuracy, first \(run.settings.denseProbesUntil) steps",
                               x: Axis(label: "training step", range: .between(0, steps[dense.last!])),
-                              y: Axis(label: "test accuracy", range: .between(0.2, 0.9)))
+                              y: Axis(label: "test accuracy", range: .between(0, 0.9)))
         for arm in arms {
             accuracy.addSeedBand(x: dense.map { steps[$0] },
                                  perSeed: run.extra(\.accuracy).map { curve in dense.map { curve[arm.key.rawValue]![$0] } },
                                  label: arm.label, arm: arm.arm)
         }
         accuracy.add(.referenceLine(.vertical(x: Double(run.settings.comparisonStep)), label: nil))
-        accuracy.legend = .bottomRight
+        accuracy.legend = .below
         let first = run.outcomes[0].extra
         let values = [Normalization.none, .batch].flatMap { first.unit[$0.rawValue]!.flatMap { [$0.p15, $0.p85] } }
             .filter(\.isFinite)

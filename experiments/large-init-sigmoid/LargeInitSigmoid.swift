@@ -53,7 +53,7 @@ struct LargeInitSigmoid: ClaimExperiment {
 
     static let rules = [
         Rule("saturated-large", \Metrics.saturatedLarge, .greaterThan(0.5)),
-        Rule("saturated-small", \Metrics.saturatedSmall, .lessThan(0.01)).amended(.lessThan(0.05)),
+        Rule("saturated-small", \Metrics.saturatedSmall, .lessThan(0.01)).amended(.lessThan(0.03)),
         Rule("derivative-ratio", \Metrics.derivativeRatio, .greaterThan(4)),
     ]
 

@@ -35,8 +35,8 @@ extension SigmoidVanishingGradients {
                 panel.addSeedBand(x: layers, perSeed: run.extra(\.hiddenGradientNorms).map { $0[variant.name]![depth]! },
                                   label: variant.name, arm: variant.arm, points: true)
             }
-            // One legend for both panels, where the first has no data: below the flat lines, right of the sigmoid's.
-            panel.legend = depth == run.settings.depths[0] ? .bottomRight : .hidden
+            // One legend for both panels, where the deepest has no data: below the sigmoid line, on the right.
+            panel.legend = depth == run.settings.depths.last! ? .bottomRight : .hidden
             return panel
         }
         var figure = Figure.panels(rows: 1, columns: run.settings.depths.count,

@@ -45,7 +45,7 @@ struct XavierNormalFormula: ClaimExperiment {
     static let reportTemplate = Bundle.module.url(forResource: "report", withExtension: "md")
 
     static let rules = [
-        Rule("forward-gain", \Metrics.forwardGain, .between(0.95, 1.05)),
+        Rule.added("forward-gain", \Metrics.forwardGain, .between(0.95, 1.05)),
         Rule.added("backward-gain", \Metrics.backwardGain, .between(0.95, 1.05)),
     ]
 

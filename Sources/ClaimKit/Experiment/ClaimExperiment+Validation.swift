@@ -18,8 +18,8 @@ extension ClaimExperiment {
             if (rule.preregistered == nil) != (text.preregistered == nil) {
                 problems.append("rule '\(rule.id)': a pre-registered quote must be given exactly when the rule is not Rule.added")
             }
-            if rule.isAmended && rule.preregistered != nil && text.amendment == nil {
-                problems.append("rule '\(rule.id)' is amended but has no amendment reason")
+            if rule.isAmended && text.amendment == nil {
+                problems.append("rule '\(rule.id)' is amended or added but gives no reason under amendment:")
             }
             if !rule.isAmended && text.amendment != nil { problems.append("rule '\(rule.id)' has a reason but no amendment") }
         }

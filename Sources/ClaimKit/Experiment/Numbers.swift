@@ -26,8 +26,9 @@ public enum Numbers {
     }
 
     /// The mean of `values` with its sample standard deviation: "0.235 ± 0.001", "0.89 ± 0.12" (the std to two
-    /// significant digits and the mean to the same place, at most three significant digits), just the value for one
-    /// seed or no spread, "diverged" when any value is NaN.
+    /// significant digits and the mean to the same place, at most three significant digits; "0.2136 ± 0.0004" rather
+    /// than "0.214 ± 0.000"), just the value for one seed or a spread too small to show, "diverged" when any value is
+    /// NaN.
     public static func meanStd(_ values: [Double]) -> String {
         guard !values.isEmpty else { return "—" }
         if values.contains(where: \.isNaN) { return "diverged" }
@@ -40,7 +41,11 @@ public enum Numbers {
         }
         let meanDecimals = 2 - Int(floor(log10(magnitude)))
         let stdDecimals = 1 - Int(floor(log10(std)))
-        let decimals = max(0, min(meanDecimals, stdDecimals))
+        // Two digits of the std, but no more than three of the mean — unless that would print "± 0.000": then as
+        // many more digits (at most two) as it takes to show the std's first digit, else the mean alone.
+        var decimals = max(0, min(meanDecimals, stdDecimals))
+        if std < 0.5 * pow(10, -Double(decimals)) { decimals = min(stdDecimals - 1, meanDecimals + 2) }
+        guard std >= 0.5 * pow(10, -Double(decimals)) else { return text(mean) }
         return "\(minus(NumberFormat.fixed(mean, decimals: decimals))) ± \(NumberFormat.fixed(std, decimals: decimals))"
     }
 

@@ -152,6 +152,8 @@ struct ClaimPage {
             + "nor `make check` uses), **\(stability.text)** seeds each agree with the expected verdict (rules and control "
             + "together)."
         if !stability.isStable { text += " **That is below 19/20: the verdict is not stable on fresh seeds.**" }
+        text += " Quick mode is the shorter protocol of the Reproduce section below: what only the full length can show "
+            + "is not tested here."
         doc.paragraph(text)
         var table = Table(header: ["rule", "holds (in force)", "holds (pre-registered)"])
         for outcome in judgement.inForce.claim {

@@ -42,7 +42,8 @@ public struct ClaimMetadata: Sendable, Decodable, Equatable {
     public struct RuleText: Sendable, Decodable, Equatable {
         /// CLAIMS.md's rule, quoted; absent for a rule CLAIMS.md does not have.
         public let preregistered: String?
-        /// Why the rule in force differs from the pre-registered one (required when it does).
+        /// Why the rule in force differs from the pre-registered one, or why a rule CLAIMS.md does not have was added
+        /// (required in both cases).
         public let amendment: String?
     }
 

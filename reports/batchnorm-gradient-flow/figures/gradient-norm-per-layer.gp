@@ -79,7 +79,7 @@ do for [format in "svg png pdf"] {
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key bottom right inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
+    set key top right inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
     unset arrow
     plot \
         data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \

@@ -50,7 +50,7 @@ do for [format in "svg png pdf"] {
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
     unset arrow
     set arrow 1 from graph 0, first 0.6 to graph 1, first 0.6 nohead back ls 100
     set arrow 2 from first 0.2, graph 0 to first 0.2, graph 1 nohead back ls 101

@@ -40,16 +40,16 @@ do for [format in "svg png pdf"] {
     set format y2 "% h"
     set format cb "% h"
     set xrange [0:1000]
-    set yrange [0.2:0.9]
+    set yrange [0:0.9]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 500 enhanced nomirror out
-    set ytics 0.2 enhanced nomirror out
+    set ytics 0.25 enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key bottom right inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
+    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
     unset arrow
     set arrow 1 from first 500, graph 0 to first 500, graph 1 nohead back ls 100
     plot \

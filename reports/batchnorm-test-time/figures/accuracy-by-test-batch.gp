@@ -43,7 +43,7 @@ unset y2tics
 set border 3
 set grid noxtics ytics
 unset colorbox
-set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
 unset arrow
 set arrow 1 from graph 0, first 0.1 to graph 1, first 0.1 nohead back ls 100
 

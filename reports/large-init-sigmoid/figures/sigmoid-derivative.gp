@@ -44,7 +44,7 @@ unset y2tics
 set border 3
 set grid xtics ytics
 unset colorbox
-set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
 unset arrow
 
 do for [format in "svg png pdf"] {

@@ -110,7 +110,7 @@ do for [format in "svg png pdf"] {
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
     unset arrow
     plot \
         data index 12 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#CC79A7" notitle, \

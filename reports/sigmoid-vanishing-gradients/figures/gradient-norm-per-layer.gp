@@ -50,7 +50,7 @@ do for [format in "svg png pdf"] {
     set border 3
     set grid xtics ytics
     unset colorbox
-    set key bottom right inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
+    unset key
     unset arrow
     plot \
         data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
@@ -83,7 +83,7 @@ do for [format in "svg png pdf"] {
     set border 3
     set grid xtics ytics
     unset colorbox
-    unset key
+    set key bottom right inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
     unset arrow
     plot \
         data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
