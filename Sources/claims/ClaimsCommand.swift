@@ -120,7 +120,7 @@ struct ClaimsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "robustness",
             abstract: "Read the fresh-seed runs in DIR (quick mode, seeds 1000–1019) and write INTO/robustness.json: per "
-                + "claim and rule, on how many seeds it holds.")
+                + "claim, on how many seeds the outcome agrees with the expected verdict; per rule, on how many it holds.")
         @Argument(help: "The folder the fresh-seed runs wrote (e.g. scratch/robustness).")
         var directory: String
         @Option(help: ArgumentHelp("The reports folder that receives robustness.json.", valueName: "DIR"))
