@@ -18,7 +18,7 @@ struct ClaimsCommand: ParsableCommand {
         var experiments = "experiments"
 
         func claims() throws -> [ClaimMetadata] {
-            try Headline.catalogue(experiments: URL(fileURLWithPath: experiments, isDirectory: true))
+            try ClaimCatalogue.discover(in: URL(fileURLWithPath: experiments, isDirectory: true))
         }
     }
 
@@ -53,7 +53,7 @@ struct ClaimsCommand: ParsableCommand {
             let robustness = try Robustness.read(in: folder)
             var rows: [IndexRow] = []
             for claim in try catalogue.claims() {
-                let result = try Headline.read(claim, in: folder)
+                let result = try ClaimResult.read(claim: claim.id, in: folder)
                 let thumbnailFormat = result.formats.contains("png") ? "png" : result.formats.first
                 let thumbnail = result.keyFigure.flatMap { name in thumbnailFormat.map { "\(claim.id)/figures/\(name).\($0)" } }
                 rows.append(IndexRow(claimID: claim.id, title: claim.title, verdict: result.verdict.rawValue,
@@ -95,7 +95,7 @@ struct ClaimsCommand: ParsableCommand {
             for claim in claims {
                 let status: String, verdict: String
                 do {
-                    let result = try Headline.read(claim, in: folder)
+                    let result = try ClaimResult.read(claim: claim.id, in: folder)
                     verdict = result.verdict.rawValue
                     status = result.verdict == .inconclusive ? "FAIL (inconclusive)"
                         : result.verdict != claim.expected ? "FAIL (differs)" : "ok"
@@ -131,7 +131,7 @@ struct ClaimsCommand: ParsableCommand {
             let folder = try ClaimsCommand.folder(directory)
             var claims: [String: Robustness.ClaimStability] = [:]
             for claim in try catalogue.claims() {
-                let result = try ClaimResult.read(from: folder.appendingPathComponent("\(claim.id)/result.json"))
+                let result = try ClaimResult.read(claim: claim.id, in: folder)
                 guard result.seeds == Robustness.seeds else {
                     throw ClaimError.unreadableResult(path: "\(directory)/\(claim.id)/result.json",
                                                       reason: "seeds \(result.seeds.first ?? 0)… are not the fresh seeds 1000–1019")

@@ -114,7 +114,7 @@ extension ClaimExperiment {
                                          + "\(missing.joined(separator: ", ")); captions without a figure: "
                                          + orphans.joined(separator: ", "))
         }
-        for required in ["In one sentence", "Take-home"] where template.section(required) == nil {
+        for required in ReportTemplate.requiredSections where template.section(required) == nil {
             throw ClaimError.badTemplate(path: path, reason: "no '## \(required)' section")
         }
     }

@@ -26,7 +26,7 @@ extension ClaimExperiment {
         for id in metadata.rules.keys where !rules.contains(where: { $0.id == id }) {
             problems.append("rules: entry '\(id)' matches no rule")
         }
-        for required in ["In one sentence", "Take-home"] where template.section(required) == nil {
+        for required in ReportTemplate.requiredSections where template.section(required) == nil {
             problems.append("no '## \(required)' section")
         }
         let metrics = Array(repeating: Metrics(), count: 2)

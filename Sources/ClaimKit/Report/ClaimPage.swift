@@ -19,8 +19,9 @@ struct ClaimPage {
     let extraMetrics: [(name: String, values: [Double])]
     let stability: Robustness.ClaimStability?
 
-    static let placedSections = ["In one sentence", "Take-home", "Why these thresholds",
-                                 "Why the control could have passed", "Setup", "Beside the original", "Caveats"]
+    /// The sections placed by heading; any other (but `Figure: <name>` captions) follows "Beside the original".
+    static let placedSections = ReportTemplate.requiredSections
+        + ["Why these thresholds", "Why the control could have passed", "Setup", "Beside the original", "Caveats"]
 
     func section(_ heading: String) -> String? { prose.first { $0.heading == heading }?.body }
 

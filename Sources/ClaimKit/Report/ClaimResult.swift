@@ -74,6 +74,11 @@ public struct ClaimResult: Codable, Sendable, Equatable {
         return data
     }
 
+    /// Reads `<folder>/<claim>/result.json`.
+    public static func read(claim: String, in folder: URL) throws -> ClaimResult {
+        try read(from: folder.appendingPathComponent(claim).appendingPathComponent("result.json"))
+    }
+
     /// Reads a result file, with a one-line error saying what is wrong and how to fix it.
     public static func read(from url: URL) throws -> ClaimResult {
         guard let data = try? Data(contentsOf: url) else { throw ClaimError.missingResult(path: url.path) }

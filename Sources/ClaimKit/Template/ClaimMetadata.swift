@@ -119,6 +119,9 @@ public struct ReportTemplate: Sendable {
         try self.init(text: text, path: url.path)
     }
 
+    /// The sections every report.md must have: the page's summary and the index's sentence.
+    public static let requiredSections = ["In one sentence", "Take-home"]
+
     /// The body of the section headed `heading`, if any.
     public func section(_ heading: String) -> String? { sections.first { $0.heading == heading }?.body }
 

@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 
 /// A metric over the seeds as a template sees it: `{{claim.attenuation}}` prints "0.235 ± 0.001"; its children
-/// `.mean`, `.min`, `.max`, `.range` ("0.234–0.237"), `.first` (seed order) and `.percent` ("23.5%") print one number.
+/// `.mean`, `.min`, `.max`, `.range` ("0.234–0.237") and `.percent` ("23.5%") print one number.
 struct MetricText: MustacheCustomRenderable, MustacheParent {
     let values: [Double]
 
@@ -16,7 +16,6 @@ struct MetricText: MustacheCustomRenderable, MustacheParent {
         case "min": return Numbers.text(finite.min() ?? .nan)
         case "max": return Numbers.text(finite.max() ?? .nan)
         case "range": return Numbers.range(values)
-        case "first": return Numbers.text(values.first ?? .nan)
         case "percent":
             let mean = values.isEmpty ? Double.nan : Summary(values).mean
             return mean.isNaN ? "diverged" : Numbers.minus(NumberFormat.percent(mean))
