@@ -13,6 +13,20 @@ public struct Arm: Sendable, Equatable {
     public static let relu = Arm(slot: 2)
     public static let xavier = Arm(slot: 1)
     public static let he = Arm(slot: 0)
+    public static let leakyReLU = Arm(slot: 5)
+    public static let elu = Arm(slot: 0)
+    public static let prelu = Arm(slot: 3)
+    public static let maxout = Arm(slot: 4)
+    /// Optimizers: plain SGD, heavy-ball momentum, Adam.
+    public static let sgd = Arm(slot: 3)
+    public static let momentum = Arm(slot: 1)
+    public static let adam = Arm(slot: 0)
+    /// Input preprocessing: raw pixels, mean-centred, per-pixel standardised, PCA-reduced, whitened.
+    public static let raw = Arm(slot: 3)
+    public static let centred = Arm(slot: 0)
+    public static let standardised = Arm(slot: 2)
+    public static let pca = Arm(slot: 1)
+    public static let whitened = Arm(slot: 5)
     /// The negative or positive control (a mutation of the mechanism).
     public static let control = Arm(slot: 6)
     /// Further arms of one figure, e.g. one per depth or initial scale.
