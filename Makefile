@@ -1,11 +1,5 @@
 # LectureClaims — the commands of README.md. Every experiment is an executable target named after its claim id.
-#   make reports   build in release, run every experiment in full into reports/, write reports/README.md
-#   make check     every experiment in quick mode into a scratch folder, then compare verdicts with expectations
-#   make test      unit tests (swift test)
-#   make robustness   every experiment's quick mode on fresh seeds 1000–1019 → reports/robustness.json (run before
-#                  make reports, whose pages and index show it; outside CI)
-#   make bench     engine epoch benchmark beside the numpy peer
-#   make <claim-id>   one experiment in full into reports/<claim-id>/
+# `make help` lists the targets (the `## ` comment after each target is its line there).
 
 SWIFT      ?= swift
 # Package.swift discovers experiments/ at evaluation time, so a cached manifest would miss a new experiment.
@@ -21,13 +15,21 @@ export OPENBLAS_NUM_THREADS := 1
 # Every folder of experiments/ is one claim (the same discovery as Package.swift).
 CLAIMS := $(sort $(notdir $(wildcard experiments/*)))
 
-.PHONY: all deps build test reports check robustness bench clean index $(CLAIMS) $(addprefix fresh-,$(CLAIMS))
+.PHONY: all help list-claims deps build test reports check robustness bench clean index $(CLAIMS) $(addprefix fresh-,$(CLAIMS))
 
 all: build
 
+help: ## list the targets, one line each
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/\1\t\2/' | \
+	  awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
+	@printf '  make %-12s %s\n' '<claim-id>' 'one experiment in full into reports/<claim-id>/ (make list-claims: the $(words $(CLAIMS)) ids)'
+
+list-claims: ## the claim ids, one per line
+	@printf '%s\n' $(CLAIMS)
+
 # Installs the Debian packages the project needs, only those missing (apt-get update first: a fresh machine's lists
 # are empty). Root runs apt-get directly; anyone else through sudo.
-deps:
+deps: ## install the Debian packages the project needs, only those missing
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
@@ -35,29 +37,29 @@ deps:
 	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q $$missing; \
 	fi
 
-build: deps
+build: deps ## build everything in release
 	$(SWIFT) build $(SWIFTFLAGS) -c release
 
-test: deps
+test: deps ## the unit tests (swift test)
 	$(SWIFT) test $(SWIFTFLAGS)
 
 # Full runs into reports/<id>/; each experiment writes only its own folder, so `make -j2 reports` is safe.
 $(CLAIMS): build
 	$(RELEASE)/$@ --output reports
 
-reports: $(CLAIMS)
+reports: $(CLAIMS) ## every experiment in full into reports/, then the index reports/README.md
 	$(RELEASE)/claims index reports
 
-index: build
+index: build ## rewrite reports/README.md from the result.json files in reports/
 	$(RELEASE)/claims index reports
 
-check: build
+check: build ## every experiment in quick mode; fails when a verdict differs from its expected one (CI)
 	@rm -rf $(CHECK_DIR) && mkdir -p $(CHECK_DIR)
 	@for c in $(CLAIMS); do echo "== $$c (quick)"; $(RELEASE)/$$c --quick --output $(CHECK_DIR) || exit 1; done
 	$(RELEASE)/claims check $(CHECK_DIR)
 
 # Fresh seeds nobody tuned on, judged only (no figures), in parallel across claims.
-robustness: build
+robustness: build ## every experiment's quick mode on fresh seeds 1000–1019 → reports/robustness.json
 	@rm -rf $(FRESH_DIR) && mkdir -p $(FRESH_DIR)
 	@$(MAKE) --no-print-directory -j$(JOBS) $(addprefix fresh-,$(CLAIMS))
 	$(RELEASE)/claims robustness $(FRESH_DIR) --into reports
@@ -65,10 +67,10 @@ robustness: build
 $(addprefix fresh-,$(CLAIMS)): fresh-%:
 	@$(RELEASE)/$* --quick --first-seed 1000 --seeds 20 --judge-only --output $(FRESH_DIR)
 
-bench: deps
+bench: deps ## one training epoch of the engine beside a numpy peer
 	$(SWIFT) build $(SWIFTFLAGS) -c release --product engine-epoch
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	$(RELEASE)/engine-epoch --threads 1 --peer benchmarks/peers/numpy_epoch.py
 
-clean:
+clean: ## remove build products and scratch output
 	rm -rf .build scratch
