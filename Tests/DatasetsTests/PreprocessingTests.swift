@@ -113,6 +113,24 @@ struct PreprocessingTests {
         #expect(abs(z[0][1]) < 1e-10)
     }
 
+    /// Oracle: without centring, PCA decomposes the second moment E[xxᵀ] = (1/N) Σ x xᵀ (a plain Double loop), whose
+    /// 2×2 eigenvalues have the closed form above; with a mean far from 0 the top one carries ‖μ‖² ≈ 10.
+    @Test("uncentred PCA matches the closed-form eigenvalues of E[xxᵀ]")
+    func uncentredPCAIsTheSecondMoment() {
+        var rng = SeededGenerator(seed: 6)
+        let x = Tensor<Double>(rows: 1_000, columns: 2, scalars: (0..<2_000).map { i in
+            (i % 2 == 0 ? 3 : 1) + rng.normal(standardDeviation: 0.5)
+        })
+        let m = (0..<2).map { a in (0..<2).map { b in (0..<1_000).reduce(0.0) { $0 + x[$1, a] * x[$1, b] } / 1_000 } }
+        let radius = (((m[0][0] - m[1][1]) / 2) * ((m[0][0] - m[1][1]) / 2) + m[0][1] * m[0][1]).squareRoot()
+        let expected = [(m[0][0] + m[1][1]) / 2 + radius, (m[0][0] + m[1][1]) / 2 - radius]
+        let pca = PCA.fit(x, centring: false)
+        #expect(zip(pca.eigenvalues, expected).allSatisfy { isClose($0, $1, tolerance: 1e-10) }, "\(pca.eigenvalues)")
+        #expect(pca.mean.scalars == [0, 0])
+        #expect(expected[0] > 9, "the mean direction dominates: \(expected)")
+        #expect(PCA.fit(x).eigenvalues[0] < 0.5, "centred, only the noise (variance 0.25) remains")
+    }
+
     /// Oracle: x = z · diag(3, 2, 1) · Rᵀ with z ~ N(0, I) and R a rotation has covariance R diag(9, 4, 1) Rᵀ, whose
     /// eigenvalues are 9, 4, 1 and eigenvectors R's columns. With N = 20,000 a sample eigenvalue's relative standard
     /// error is √(2/N) ≈ 1%, so 5% is a 5σ tolerance.
@@ -159,6 +177,24 @@ struct PreprocessingTests {
 
     @Test("PCA recovers the eigenvalues of a known 3-D covariance and whitens it to I (Float)")
     func pcaKnownCovarianceFloat() { pcaRecoversKnownCovariance(Float.self) }
+
+    /// Oracle: `apply`. Whitening coordinates projected once (here in Double, whitened in Float) gives the same
+    /// numbers as whitening the data directly, for each ε; ε = 0 divides by √λ exactly.
+    @Test("whitening precomputed PCA coordinates matches apply, in either precision")
+    func whiteningProjectedCoordinates() {
+        let pca = PCA.fit(train)
+        let coordinates = pca.project(train, components: 4)
+        for epsilon in [0, 1e-5, 0.1] {
+            let whitening = PCAWhitening(pca: pca, epsilon: epsilon)
+            #expect((whitening.whitening(projected: coordinates) - whitening.apply(train)).maxAbsolute() < 1e-12)
+            let inFloat = whitening.whitening(projected: coordinates.converted(to: Float.self))
+            #expect((inFloat.converted(to: Double.self) - whitening.apply(train)).maxAbsolute() < 1e-5)
+            let first = whitening.whitening(projected: pca.project(train, components: 2))
+            #expect(first.shape == (500, 2))
+            #expect(isClose(first[3, 1], coordinates[3, 1] / (Double(pca.eigenvalues[1]) + epsilon).squareRoot(),
+                            tolerance: 1e-12))
+        }
+    }
 
     @Test("PCA projects other data with the training mean and directions")
     func pcaAppliesTrainingStatistics() {

@@ -6,15 +6,22 @@ import Testing
 @testable import batchnorm_init_robustness
 @testable import batchnorm_stability
 @testable import batchnorm_test_time
+@testable import exp_is_expensive
+@testable import gradient_accumulation
+@testable import gradient_checking
 @testable import init_scale_tanh
 @testable import large_init_sigmoid
 @testable import layernorm_batch_size
+@testable import pca_whitening
+@testable import random_vs_grid_search
 @testable import sigmoid_vanishing_gradients
+@testable import tanh_still_saturates
 @testable import xavier_normal_formula
 @testable import xavier_vs_he_relu
+@testable import zero_center_inputs
 @testable import zero_init_symmetry
 
-/// Every migrated experiment's report.md against its Swift declarations: labels, rules, required sections, and every
+/// Every experiment's report.md against its Swift declarations: labels, rules, required sections, and every
 /// placeholder rendered (a misspelt name fails here, not in a report).
 @Suite struct ReportTemplateTests {
     static let experiments: [any ClaimExperiment.Type] = [
@@ -30,6 +37,13 @@ import Testing
         batchnorm_higher_learning_rate.BatchNormHigherLearningRate.self,
         batchnorm_init_robustness.BatchNormInitRobustness.self,
         layernorm_batch_size.LayerNormBatchSize.self,
+        exp_is_expensive.ExpIsExpensive.self,
+        tanh_still_saturates.TanhStillSaturates.self,
+        zero_center_inputs.ZeroCenterInputs.self,
+        pca_whitening.PCAWhiteningClaim.self,
+        gradient_accumulation.GradientAccumulation.self,
+        random_vs_grid_search.RandomVsGridSearch.self,
+        gradient_checking.GradientChecking.self,
     ]
 
     @Test(arguments: experiments.indices) func templateMatchesDeclarations(_ index: Int) {

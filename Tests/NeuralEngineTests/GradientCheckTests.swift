@@ -34,6 +34,26 @@ struct GradientCheckTests {
         for (g, v) in zip(numeric.scalars, x.scalars) { #expect(abs(g - (3 * v * v + 1e-10)) < 1e-9, "\(g) vs 3·\(v)²") }
     }
 
+    @Test func exactBelowZeroGivesTheRawRelativeError() {
+        // Entry 2 differs by 2e-10: counted exact by default, 2e-10/max(1e-8, 2e-10) = 0.02 raw.
+        let analytic = Tensor<Double>([[1.0, 2e-10]]), numeric = Tensor<Double>([[1.0, 0]])
+        #expect(GradientCheck.relativeError(analytic: analytic, numeric: numeric) == 0)
+        #expect(abs(GradientCheck.relativeError(analytic: analytic, numeric: numeric, exactBelow: 0) - 0.02) < 1e-12)
+    }
+
+    /// The same check in Float32 (x ± h, forward and backward in Float): a correct tanh scores > 1e-2 at h = 1e-5,
+    /// because rounding x + h and f to Float32 costs ~6e-8·|f|/h — the reason the check is done in Float64.
+    @Test func float32CheckIsTooNoisyAtTheUsualStep() {
+        var rng = SeededGenerator(seed: 25)
+        let input = Tensor<Double>.normal(rows: 16, columns: 8, using: &rng)
+        var upstream = rng
+        let float64 = GradientCheck.check(Activation<Double>(.tanh), input: input, exactBelow: 0, using: &rng)
+        let float32 = GradientCheck.check(Activation<Float>(.tanh), input: input.converted(to: Float.self),
+                                          exactBelow: 0, using: &upstream)
+        #expect(float64.worst < Self.passMark, "\(float64)")
+        #expect(float32.worst > Self.failMark, "\(float32)")
+    }
+
     // MARK: Layers
 
     @Test func linear() {

@@ -46,16 +46,19 @@ public struct PCA<Scalar: EngineScalar>: Preprocessor {
     }
 
     /// The principal components of the N×D training data; `apply` will keep `components` of them (nil: all D).
+    ///
+    /// With `centring: false` the mean is taken as 0 and the matrix decomposed is the second moment E[xxᵀ] = XᵀX / N
+    /// instead of the covariance (CS231n's "not zero-centred" inputs: its top eigenvalue carries ‖E[x]‖²).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public static func fit(_ train: Tensor<Scalar>, components: Int? = nil) -> PCA {
+    public static func fit(_ train: Tensor<Scalar>, components: Int? = nil, centring: Bool = true) -> PCA {
         let (n, d) = (train.rows, train.columns)
         precondition(n > 0 && d > 0, "PCA.fit: the training data must be non-empty, got \(n)×\(d)")
         let k = components ?? d
         precondition(k >= 0 && k <= d, "PCA.fit: cannot keep \(k) components of \(d) features")
 
-        let mean = MeanSubtraction<Scalar>.fit(train)
-        let centred = mean.apply(train)
+        let mean = centring ? MeanSubtraction<Scalar>.fit(train) : MeanSubtraction(mean: Tensor(rows: 1, columns: d))
+        let centred = centring ? mean.apply(train) : train
         var covariance = Tensor.matmul(centred, centred, transposeA: true)     // X̃ᵀX̃, D×D
         let inverseN = 1 / Scalar(n)
         var values = [Scalar](repeating: 0, count: d)
@@ -134,12 +137,18 @@ public struct PCAWhitening<Scalar: EngineScalar>: Preprocessor {
     }
 
     /// The N×k whitened coordinates z_ij = project(x)_ij / √(λ_j + ε).
-    public func apply(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
-        let k = pca.componentCount
-        let scale = pca.eigenvalues.prefix(k).map { Scalar((Double($0) + epsilon).squareRoot()) }
+    public func apply(_ x: Tensor<Scalar>) -> Tensor<Scalar> { whitening(projected: pca.project(x, components: pca.componentCount)) }
+
+    /// z_ij = y_ij / √(λ_j + ε) for PCA coordinates y = `pca.project(x, components: k)` (N×k, k ≤ `componentCount`)
+    /// computed once and shared, e.g. by whitenings with several ε. Any scalar type: coordinates projected in Double
+    /// can be whitened in Float.
+    public func whitening<Other: EngineScalar>(projected y: Tensor<Other>) -> Tensor<Other> {
+        let k = y.columns
+        precondition(k <= pca.componentCount,
+                     "PCAWhitening.whitening: \(k) coordinates but only \(pca.componentCount) components kept")
+        let scale = pca.eigenvalues.prefix(k).map { Other((Double($0) + epsilon).squareRoot()) }
         precondition(scale.allSatisfy { $0 > 0 },
                      "PCAWhitening.apply: a kept eigenvalue is 0 and ε = 0; use ε > 0 or fewer components")
-        return shiftingAndScalingColumns(pca.project(x, components: k), shift: [Scalar](repeating: 0, count: k),
-                                         scale: scale, "PCAWhitening")
+        return shiftingAndScalingColumns(y, shift: [Other](repeating: 0, count: k), scale: scale, "PCAWhitening")
     }
 }

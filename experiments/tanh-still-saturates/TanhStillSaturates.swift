@@ -1,0 +1,69 @@
+import ClaimKit
+import Foundation
+import NeuralEngine
+
+/// Claim A4 of CLAIMS.md: "tanh is zero-centred but still saturates." The lecture's forward experiment (X = randn(1000,
+/// 500) through 10 layers h = f(h·W) of 500 units, no bias) with tanh and, for comparison, sigmoid, at W = N(0, 1) and
+/// at Xavier W = randn/√fan_in (the same draws). Negative control: the same tanh nets with a layer norm before every
+/// tanh, which takes the weight scale out of the pre-activations (report.md says why it could have passed).
+@main
+struct TanhStillSaturates: ClaimExperiment {
+    struct Settings: Sendable { var inputRows = 1000, width = 500, depth = 10 }
+    static let full = Settings()
+    static let quick = Settings(inputRows: 200)
+
+    struct Metrics: SeedMetrics {
+        /// The least saturated layer's fraction of outputs in the flat part (|h| > 0.97 for tanh) at N(0, 1).
+        var saturationLarge = 0.0
+        /// The most saturated layer's fraction at Xavier.
+        var saturationXavier = 0.0
+        /// The largest |mean activation| over the layers and both initialisations.
+        var largestMean = 0.0
+    }
+
+    struct Extra: SeedMetrics {
+        /// tanh: the mean over layers of the fraction |h| > 0.99 at N(0, 1) (CLAIMS.md's reference: 90%), the mean local
+        /// derivative tanh′ = 1 − h² over all layers at each init; sigmoid: the smallest mean activation over the
+        /// layers at Xavier, its least saturated layer at N(0, 1), the mean σ′/max σ′ at N(0, 1).
+        var strongSaturationLarge = 0.0, derivativeLarge = 0.0, derivativeXavier = 0.0
+        var sigmoidMeanXavier = 0.0, sigmoidSaturationLarge = 0.0, sigmoidDerivativeLarge = 0.0
+        /// Curves per arm and init: the per-layer statistics.
+        var layers: [Probe: [LayerStatistics]] = [:]
+    }
+
+    static let reportTemplate = Bundle.module.url(forResource: "report", withExtension: "md")
+
+    static let rules = [
+        Rule("saturation-large", \Metrics.saturationLarge, .greaterThan(0.8)),
+        Rule("saturation-xavier", \Metrics.saturationXavier, .lessThan(0.05)),
+        Rule.added("zero-centred", \Metrics.largestMean, .lessThan(0.02)),
+    ]
+
+    /// One seed: the input and the standard-normal weight draws are shared by every net, scaled by 1 or 1/√fan_in.
+    static func measure(seed: Int, settings s: Settings, inputs: Void) throws -> Outcome<Metrics, Extra> {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let input = Tensor<Float>.normal(rows: s.inputRows, columns: s.width, using: &rng)
+        let weightSeed = rng.next()
+        var layers: [Probe: [LayerStatistics]] = [:]
+        for probe in Probe.all {
+            var weights = SeededGenerator(seed: weightSeed)
+            layers[probe] = LayerStatistics.forward(input, arm: probe.arm, initializer: probe.initializer, depth: s.depth,
+                                                    using: &weights)
+        }
+        func metrics(_ arm: ProbeArm) -> Metrics {
+            let large = layers[Probe(arm: arm, scale: .large)]!, xavier = layers[Probe(arm: arm, scale: .xavier)]!
+            return Metrics(saturationLarge: large.map(\.saturated).min()!, saturationXavier: xavier.map(\.saturated).max()!,
+                           largestMean: (large + xavier).map { abs($0.mean) }.max()!)
+        }
+        func average(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+        let tanhLarge = layers[Probe(arm: .tanh, scale: .large)]!, tanhXavier = layers[Probe(arm: .tanh, scale: .xavier)]!
+        let sigmoidLarge = layers[Probe(arm: .sigmoid, scale: .large)]!
+        let extra = Extra(
+            strongSaturationLarge: average(tanhLarge.map(\.stronglySaturated)),
+            derivativeLarge: average(tanhLarge.map(\.derivative)), derivativeXavier: average(tanhXavier.map(\.derivative)),
+            sigmoidMeanXavier: layers[Probe(arm: .sigmoid, scale: .xavier)]!.map(\.mean).min()!,
+            sigmoidSaturationLarge: sigmoidLarge.map(\.saturated).min()!,
+            sigmoidDerivativeLarge: average(sigmoidLarge.map(\.derivative)), layers: layers)
+        return Outcome(claim: metrics(.tanh), control: metrics(.layerNormTanh), extra: extra)
+    }
+}

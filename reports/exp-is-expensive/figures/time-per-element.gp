@@ -1,0 +1,87 @@
+# time-per-element.gp — figure written by the Gnuplot module of LectureClaims ("Time per element, as multiples of ReLU's forward pass (one run)").
+# Reproduce: cd figures && gnuplot time-per-element.gp   (writes time-per-element.svg, time-per-element.png, time-per-element.pdf)
+# Data: ../data/time-per-element.tsv, one block per series, read with `index k`.
+set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
+data = "../data/time-per-element.tsv"
+
+# House style (HouseStyle.lectureNotes): palette slots 1…5, reference lines 100…102.
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
+set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
+set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
+set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
+set border lc rgb "#404040" back
+set tics textcolor rgb "#404040" scale 0.6, 0.3
+set grid back lt 1 lc rgb "#e4e4e4" lw 1 dt solid
+set style fill solid border
+set samples 400
+set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
+
+do for [format in "svg png pdf"] {
+    if (format eq "svg") { set terminal svg size 1400,540 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "time-per-element.svg" }
+    if (format eq "png") { set terminal pngcairo size 2800,1080 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "time-per-element.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 10.9375in,4.21875in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "time-per-element.pdf" }
+    set multiplot layout 1,2 title "Time per element, as multiples of ReLU's forward pass (one run)" noenhanced
+    # Panel 1 of 2 (row 1, column 1)
+    set title "Activation alone, N×M = 256×1024" noenhanced
+    unset xlabel
+    set ylabel "time per element ÷ ReLU forward" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set format y "% h"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [-0.6:6.6]
+    set yrange [0:*]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics ("ReLU" 0, "leaky ReLU" 1, "hard sigmoid" 2, "sigmoid" 3, "vec. sigmoid" 4, "tanh" 5, "ELU" 6) noenhanced nomirror out
+    set ytics 20 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid noxtics ytics
+    unset colorbox
+    set key top left inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
+    unset arrow
+    set arrow 1 from graph 0, first 2 to graph 1, first 2 nohead back ls 100
+    plot \
+        data index 0 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#E69F00" title "activation forward" noenhanced, \
+        data index 1 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#56B4E9" title "activation backward" noenhanced, \
+        NaN with lines ls 100 title "rule: sigmoid > 2 × ReLU" noenhanced
+    # Panel 2 of 2 (row 1, column 2)
+    set title "Linear(fan_in → 1024) + activation" noenhanced
+    set xlabel "fan_in, activation" noenhanced
+    set ylabel "time per output element ÷ ReLU forward" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set format y "% h"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [-0.6:5.6]
+    set yrange [0:*]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics ("512 ReLU" 0, "512 sigmoid" 1, "512 vec." 2, "1024 ReLU" 3, "1024 sigmoid" 4, "1024 vec." 5) noenhanced nomirror out
+    set ytics 100 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid noxtics ytics
+    unset colorbox
+    set key top left inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
+    unset arrow
+    plot \
+        data index 2 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#0072B2" title "matrix product, forward" noenhanced, \
+        data index 3 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#E69F00" title "activation forward" noenhanced, \
+        data index 4 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#56B4E9" title "activation backward" noenhanced, \
+        data index 5 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#D55E00" title "matrix products, backward" noenhanced
+    unset multiplot
+    unset output
+}

@@ -1,0 +1,70 @@
+# relative-gradient-difference.gp — figure written by the Gnuplot module of LectureClaims ("Accumulated over k micro-batches vs one batch of 64, at initialisation").
+# Reproduce: cd figures && gnuplot relative-gradient-difference.gp   (writes relative-gradient-difference.svg, relative-gradient-difference.png, relative-gradient-difference.pdf)
+# Data: ../data/relative-gradient-difference.tsv, one block per series, read with `index k`.
+set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
+data = "../data/relative-gradient-difference.tsv"
+
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
+set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
+set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
+set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
+set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
+set border lc rgb "#404040" back
+set tics textcolor rgb "#404040" scale 0.6, 0.3
+set grid back lt 1 lc rgb "#e4e4e4" lw 1 dt solid
+set style fill solid border
+set samples 400
+set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
+
+set title "Accumulated over k micro-batches vs one batch of 64, at initialisation" noenhanced
+set xlabel "number of micro-batches k (micro-batch size 64/k)" noenhanced
+set ylabel "‖g_acc − g_batch‖ / ‖g_batch‖" noenhanced
+unset y2label
+unset cblabel
+unset logscale
+set logscale x 10
+set format x "% g"
+set logscale y 10
+set format y "10^{%L}"
+set format y2 "% h"
+set format cb "% h"
+set xrange [1.538462:41.6]
+set yrange [1e-17:1000]
+set y2range [*:*]
+set cbrange [*:*]
+set xtics (2, 4, 8, 16, 32) enhanced nomirror out
+set ytics autofreq enhanced nomirror out
+unset y2tics
+set border 3
+set grid xtics ytics
+unset colorbox
+set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
+unset arrow
+set arrow 1 from graph 0, first 1e-05 to graph 1, first 1e-05 nohead back ls 100
+set arrow 2 from graph 0, first 0.01 to graph 1, first 0.01 nohead back ls 101
+
+do for [format in "svg png pdf"] {
+    if (format eq "svg") { set terminal svg size 760,620 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "relative-gradient-difference.svg" }
+    if (format eq "png") { set terminal pngcairo size 1520,1240 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "relative-gradient-difference.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 5.9375in,4.84375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "relative-gradient-difference.pdf" }
+    plot \
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#CC79A7" notitle, \
+        data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
+        data index 1 using 1:2 with linespoints ls 4 title "no normalisation" noenhanced, \
+        data index 3 using 1:2 with linespoints ls 3 title "layer norm" noenhanced, \
+        data index 5 using 1:2 with linespoints ls 1 title "batch norm" noenhanced, \
+        data index 7 using 1:2 with linespoints ls 6 title "no normalisation, Float64" noenhanced, \
+        data index 9 using 1:2 with linespoints ls 7 title "no normalisation, summed (positive control)" noenhanced, \
+        NaN with lines ls 100 title "10⁻⁵ and 10⁻²: the rules' thresholds" noenhanced
+    unset output
+}

@@ -1,0 +1,111 @@
+# cs231n-cloud.gp — figure written by the Gnuplot module of LectureClaims ("The CS231n preprocessing picture").
+# Reproduce: cd figures && gnuplot cs231n-cloud.gp   (writes cs231n-cloud.svg, cs231n-cloud.png, cs231n-cloud.pdf)
+# Data: ../data/cs231n-cloud.tsv, one block per series, read with `index k`.
+set encoding utf8
+set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
+data = "../data/cs231n-cloud.tsv"
+
+# House style (HouseStyle.lectureNotes): palette slots 1…4, reference lines 100…102.
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
+set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
+set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
+set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
+set border lc rgb "#404040" back
+set tics textcolor rgb "#404040" scale 0.6, 0.3
+set grid back lt 1 lc rgb "#e4e4e4" lw 1 dt solid
+set style fill solid border
+set samples 400
+set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
+
+do for [format in "svg png pdf"] {
+    if (format eq "svg") { set terminal svg size 1200,440 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "cs231n-cloud.svg" }
+    if (format eq "png") { set terminal pngcairo size 2400,880 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "cs231n-cloud.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 9.375in,3.4375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "cs231n-cloud.pdf" }
+    set multiplot layout 1,3 title "The CS231n preprocessing picture" noenhanced
+    # Panel 1 of 3 (row 1, column 1)
+    set title "original data" noenhanced
+    set xlabel "x₁" noenhanced
+    set ylabel "x₂" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set format y "% h"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [-6:12]
+    set yrange [-6:12]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 10 enhanced nomirror out
+    set ytics 5 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    unset key
+    unset arrow
+    set arrow 1 from graph 0, first 0 to graph 1, first 0 nohead back ls 100
+    set arrow 2 from first 0, graph 0 to first 0, graph 1 nohead back ls 101
+    plot \
+        data index 0 using 1:2 with points ls 4 notitle
+    # Panel 2 of 3 (row 1, column 2)
+    set title "zero-centred" noenhanced
+    set xlabel "x₁" noenhanced
+    set ylabel "x₂" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set format y "% h"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [-6:12]
+    set yrange [-6:12]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 10 enhanced nomirror out
+    set ytics 5 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    unset key
+    unset arrow
+    set arrow 1 from graph 0, first 0 to graph 1, first 0 nohead back ls 100
+    set arrow 2 from first 0, graph 0 to first 0, graph 1 nohead back ls 101
+    plot \
+        data index 1 using 1:2 with points ls 1 notitle
+    # Panel 3 of 3 (row 1, column 3)
+    set title "normalised" noenhanced
+    set xlabel "x₁" noenhanced
+    set ylabel "x₂" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% h"
+    set format y "% h"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [-6:12]
+    set yrange [-6:12]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 10 enhanced nomirror out
+    set ytics 5 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    unset key
+    unset arrow
+    set arrow 1 from graph 0, first 0 to graph 1, first 0 nohead back ls 100
+    set arrow 2 from first 0, graph 0 to first 0, graph 1 nohead back ls 101
+    plot \
+        data index 2 using 1:2 with points ls 3 notitle
+    unset multiplot
+    unset output
+}
