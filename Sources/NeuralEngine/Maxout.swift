@@ -2,7 +2,8 @@
 ///
 /// Shapes: x is N×D, W is D×(M·k), b is 1×(M·k), y is N×M; unit m's pieces are the k adjacent columns
 /// m·k ..< (m+1)·k. It has exactly k times the parameters of `Linear(D, M)`. Backward routes ∂L/∂y[n, m] to the
-/// winning piece only (ties go to the first), then through the affine map as `Linear` does.
+/// winning piece only (ties go to the first; a NaN piece wins, so divergence shows), then through the affine map as
+/// `Linear` does.
 public final class Maxout<Scalar: EngineScalar>: Layer {
     /// Number of affine pieces per unit.
     public let pieces: Int
@@ -34,7 +35,11 @@ public final class Maxout<Scalar: EngineScalar>: Layer {
                 for i in 0..<n * m {
                     let base = i * k   // row r = i / m, unit u = i % m: z index r·m·k + u·k = i·k
                     var best = 0
-                    for j in 1..<k where z[base + j] > z[base + best] { best = j }
+                    // A NaN piece wins (and stays the winner): a diverged piece makes the unit NaN instead of being
+                    // hidden behind a finite one (`z > NaN` and `NaN > z` are both false).
+                    for j in 1..<k where z[base + j] > z[base + best] || z[base + j].isNaN && !z[base + best].isNaN {
+                        best = j
+                    }
                     y[i] = z[base + best]
                     winners[i] = base + best
                 }

@@ -22,22 +22,23 @@ public final class PReLU<Scalar: EngineScalar>: Layer {
         alpha.value.columns == 1 ? "PReLU(α shared)" : "PReLU(α per unit: \(alpha.value.columns))"
     }
 
-    /// α for column `c`.
-    @inline(__always) private func slopeIndex(_ c: Int) -> Int { alpha.value.columns == 1 ? 0 : c }
-
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>, phase: Phase) -> Tensor<Scalar> {
         precondition(alpha.value.columns == 1 || alpha.value.columns == input.columns,
                      "PReLU: input \(input.shape) does not match α \(alpha.value.shape)")
         self.input = input
-        let d = input.columns
-        let a = alpha.value.scalars
-        return Tensor(rows: input.rows, columns: d) { y in
+        let (n, d) = (input.rows, input.columns)
+        let stride = alpha.value.columns == 1 ? 0 : 1   // α index of column c: c·stride
+        return Tensor(rows: n, columns: d) { y in
             input.scalars.withUnsafeBufferPointer { x in
-                for i in 0..<y.count {
-                    let v = x[i]
-                    y[i] = v > 0 ? v : a[slopeIndex(i % d)] * v
+                alpha.value.scalars.withUnsafeBufferPointer { a in
+                    for r in 0..<n {
+                        for c in 0..<d {
+                            let v = x[r * d + c]
+                            y[r * d + c] = v > 0 ? v : a[c * stride] * v
+                        }
+                    }
                 }
             }
         }
@@ -48,25 +49,27 @@ public final class PReLU<Scalar: EngineScalar>: Layer {
     public func backward(_ outputGradient: Tensor<Scalar>) -> Tensor<Scalar> {
         let x = requireCache(input, "PReLU")
         Tensor.checkSameShape(x, outputGradient, "PReLU.backward")
-        let d = x.columns
-        let a = alpha.value.scalars
-        var slopeGradient = [Scalar](repeating: 0, count: a.count)
-        let inputGradient = Tensor<Scalar>(rows: x.rows, columns: d) { dx in
+        let (n, d) = (x.rows, x.columns)
+        let stride = alpha.value.columns == 1 ? 0 : 1
+        var slopeGradient = Tensor<Scalar>(rows: 1, columns: alpha.value.columns)
+        let inputGradient = Tensor<Scalar>(rows: n, columns: d) { dx in
             x.scalars.withUnsafeBufferPointer { x in
                 outputGradient.scalars.withUnsafeBufferPointer { dy in
-                    for i in 0..<dx.count {
-                        if x[i] > 0 {
-                            dx[i] = dy[i]
-                        } else {
-                            let k = slopeIndex(i % d)
-                            dx[i] = a[k] * dy[i]
-                            slopeGradient[k] += x[i] * dy[i]
+                    alpha.value.scalars.withUnsafeBufferPointer { a in
+                        slopeGradient.scalars.withUnsafeMutableBufferPointer { da in
+                            for r in 0..<n {
+                                for c in 0..<d {
+                                    let i = r * d + c, v = x[i], g = dy[i]
+                                    dx[i] = v > 0 ? g : a[c * stride] * g
+                                    if !(v > 0) { da[c * stride] += v * g }
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        alpha.gradient = Tensor(rows: 1, columns: a.count, scalars: slopeGradient)
+        alpha.gradient = slopeGradient
         return inputGradient
     }
 }

@@ -6,6 +6,7 @@ import Testing
 @testable import batchnorm_init_robustness
 @testable import batchnorm_stability
 @testable import batchnorm_test_time
+@testable import dead_relu
 @testable import exp_is_expensive
 @testable import gradient_accumulation
 @testable import gradient_checking
@@ -14,6 +15,7 @@ import Testing
 @testable import layernorm_batch_size
 @testable import pca_whitening
 @testable import random_vs_grid_search
+@testable import relu_variants
 @testable import sigmoid_vanishing_gradients
 @testable import tanh_still_saturates
 @testable import xavier_normal_formula
@@ -39,6 +41,8 @@ import Testing
         layernorm_batch_size.LayerNormBatchSize.self,
         exp_is_expensive.ExpIsExpensive.self,
         tanh_still_saturates.TanhStillSaturates.self,
+        dead_relu.DeadReLU.self,
+        relu_variants.ReLUVariants.self,
         zero_center_inputs.ZeroCenterInputs.self,
         pca_whitening.PCAWhiteningClaim.self,
         gradient_accumulation.GradientAccumulation.self,

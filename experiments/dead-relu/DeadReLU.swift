@@ -1,0 +1,130 @@
+import ClaimKit
+import Datasets
+import Foundation
+import NeuralEngine
+
+/// Claim A6 of CLAIMS.md: too high a learning rate kills ReLUs, and dead ReLUs stay dead. A 784-[256]×3-10 ReLU net
+/// (He init) over a sweep of Adam and SGD rates: per layer, the fraction of units never positive on the probe; then
+/// recovery at a low rate. Negative control: leaky ReLU (α = 0.01) through the same runs and rules.
+@main
+struct DeadReLU: ClaimExperiment {
+    struct Settings: Sendable {
+        var examples = 20_000, widths = [256, 256, 256], batchSize = 100, steps = 600
+        var adamRates = [1e-3, 1e-2, 3e-2], sgdRates = [0.1, 1]
+        /// The rules' two Adam rates; the recovery runs' rate before and after the switch, and steps after it.
+        var lowRate = 1e-3, highRate = 1e-2, recoveryFromRate = 3e-2, recoveryRate = 1e-3, recoverySteps = 1200
+        /// Dead fractions are measured on the first `probeExamples` training examples; during the recovery runs
+        /// every `curveInterval` steps on the first `curveExamples`.
+        var probeExamples = 20_000, curveInterval = 200, curveExamples = 1000
+        /// How many of `activations` (ReLU, leaky ReLU, ELU) get a recovery run; quick mode leaves ELU out.
+        var leakySlope = 0.01, eluAlpha = 1.0, positiveBias = 0.01, recoveryArms = 3
+        /// The dead-unit map: this hidden layer (0-based) on the first `mapExamples` examples; the final loss: mean
+        /// mini-batch loss of the last `tail` steps.
+        var mapLayer = 1, mapExamples = 100, tail = 50
+    }
+    static let full = Settings(), quick = Settings(examples: 5000, steps: 100, recoverySteps: 400, probeExamples: 5000,
+                                                   curveInterval: 100, recoveryArms: 2)
+
+    struct Metrics: SeedMetrics {
+        /// Fraction of all hidden units dead after `steps` steps of Adam at the low and the high rate; the worst layer's
+        /// (most dead before) dead fraction after the recovery steps ÷ before; of the units dead before, the fraction
+        /// still dead after.
+        var deadAtLowRate = 0.0, deadAtHighRate = 0.0, recoveryRatio = 0.0, stillDead = 0.0
+    }
+
+    struct Extra: SeedMetrics {
+        /// deadAtHighRateHalfProbe: the claim's dead fraction at the high rate on the first half of the probe.
+        var deadAtRecoveryStart = 0.0, deadAfterRecovery = 0.0, deadAtBestSGD = 0.0, deadWithPositiveBias = 0.0
+        var deadAtHighRateHalfProbe = 0.0, divergedSGDRuns = 0.0
+        var stillDeadLayer1 = 0.0, stillDeadELU = 0.0, deadAtRecoveryStartELU = 0.0, deadAfterRecoveryELU = 0.0
+        var deadAtRecoveryStartLeaky = 0.0, deadAfterRecoveryLeaky = 0.0
+        /// Per sweep point ("Adam"/"SGD" → per rate → per layer): dead fractions (NaN: diverged) and final losses.
+        var dead: [String: [[Double]]] = [:], finalLoss: [String: [Double]] = [:]
+        /// Per activation: of the units dead before the recovery steps, the fraction still dead after (layers 1…3, all).
+        var stillDeadPerLayer: [String: [Double]] = [:]
+        /// Per activation: the worst layer's dead fraction at each checkpoint of the recovery run; per Adam rate: the
+        /// dead-unit map of `mapLayer`.
+        var recoveryCurves: [String: [Double]] = [:], checkpoints: [Double] = [], maps: [[[Double]]] = []
+    }
+
+    static let reportTemplate = Bundle.module.url(forResource: "report", withExtension: "md")
+
+    static let rules = [
+        Rule("dead-at-low-rate", \Metrics.deadAtLowRate, .lessThan(0.03)),
+        Rule("dead-at-high-rate", \Metrics.deadAtHighRate, .greaterThan(0.15)),
+        Rule("no-recovery", \Metrics.recoveryRatio, .greaterThan(0.8)).amended(to: \Metrics.stillDead, .greaterThan(0.8)),
+    ]
+
+    /// The activations of the recovery figure, with their colours.
+    static let activations: [(name: String, function: Activation<Float>.Function, arm: Arm)] = [("ReLU", .relu, .relu),
+        ("leaky ReLU", .leakyReLU(slope: full.leakySlope), .leakyReLU), ("ELU", .elu(alpha: full.eluAlpha), .elu)]
+
+    struct Inputs { let data: LabeledDataset<Float>, probe: DeadUnitProbe, halfProbe: DeadUnitProbe, curveProbe: DeadUnitProbe }
+
+    static func load(_ settings: Settings) throws -> Inputs {
+        let data = try FashionMNIST.standardizedTraining(Float.self, limit: settings.examples)
+        return Inputs(data: data, probe: DeadUnitProbe(data.prefix(settings.probeExamples).features),
+                      halfProbe: DeadUnitProbe(data.prefix(settings.probeExamples / 2).features),
+                      curveProbe: DeadUnitProbe(data.prefix(settings.curveExamples).features))
+    }
+
+    static func measure(seed: Int, settings s: Settings, inputs: Inputs) throws -> Outcome<Metrics, Extra> {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let start = rng.split()
+        func run(_ f: Activation<Float>.Function, _ optimizer: some Optimizer<Float>, bias: Double = 0) -> DeadReLURun {
+            var run = DeadReLURun(f, bias: bias, settings: s, seed: start, featureCount: inputs.data.featureCount)
+            run.train(on: inputs.data, steps: s.steps, optimizer: optimizer, batchSize: s.batchSize)
+            return run
+        }
+        func dead(_ run: DeadReLURun, on probe: DeadUnitProbe? = nil) -> [Double] {
+            run.dead(on: probe ?? inputs.probe)?.map(DeadUnitProbe.fraction) ?? s.widths.map { _ in .nan }
+        }
+        var recovery: [String: RecoveryRun] = [:], extra = Extra()
+        for activation in activations.prefix(s.recoveryArms) {
+            recovery[activation.name] = RecoveryRun(activation.function, settings: s, inputs: inputs, seed: start)
+        }
+        let relu = recovery["ReLU"]!, leaky = recovery["leaky ReLU"]!, elu = recovery["ELU"]
+        (extra.recoveryCurves, extra.checkpoints) = (recovery.mapValues(\.curve), relu.checkpoints)
+        extra.stillDeadPerLayer = recovery.mapValues(\.stillDead)
+
+        // The sweep (ReLU); the highest Adam rate's nets are the recovery runs' first half.
+        let adam = s.adamRates.map { $0 == s.recoveryFromRate ? nil : run(.relu, Adam<Float>(learningRate: $0)) }
+        let sgd = s.sgdRates.map { run(.relu, SGD<Float>(learningRate: $0)) }
+        extra.dead = ["Adam": adam.map { $0.map { dead($0) } ?? relu.before }, "SGD": sgd.map { dead($0) }]
+        extra.finalLoss = ["Adam": adam.map { ($0?.log ?? relu.highRateLog).meanLoss(last: s.tail) },
+                           "SGD": sgd.map { $0.log.meanLoss(last: s.tail) }]
+        extra.maps = adam.map { $0.map { inputs.probe.activityMap($0.network, layer: s.mapLayer, examples: s.mapExamples) }
+            ?? relu.map }
+        let low = s.adamRates.firstIndex(of: s.lowRate)!, high = s.adamRates.firstIndex(of: s.highRate)!
+        let claim = Metrics(deadAtLowRate: overall(extra.dead["Adam"]![low]), deadAtHighRate: overall(extra.dead["Adam"]![high]),
+                            recoveryRatio: relu.ratio, stillDead: relu.stillDead.last!)
+        // The control: leaky ReLU at the same two rates, and its recovery run.
+        let leakyReLU = activations[1].function
+        let control = Metrics(deadAtLowRate: overall(dead(run(leakyReLU, Adam<Float>(learningRate: s.lowRate)))),
+                              deadAtHighRate: overall(dead(run(leakyReLU, Adam<Float>(learningRate: s.highRate)))),
+                              recoveryRatio: leaky.ratio, stillDead: leaky.stillDead.last!)
+
+        // CS231n's positive-bias advice at the high rate; counting on half the probe; the SGD sweep.
+        extra.deadWithPositiveBias = overall(dead(run(.relu, Adam<Float>(learningRate: s.highRate), bias: s.positiveBias)))
+        extra.deadAtHighRateHalfProbe = adam[high].map { overall(dead($0, on: inputs.halfProbe)) } ?? .nan
+        let sgdLoss = extra.finalLoss["SGD"]!
+        let best = sgdLoss.indices.filter { !sgdLoss[$0].isNaN }.min { sgdLoss[$0] < sgdLoss[$1] }
+        extra.deadAtBestSGD = best.map { overall(extra.dead["SGD"]![$0]) } ?? .nan
+        extra.divergedSGDRuns = Double(sgdLoss.filter(\.isNaN).count)
+        (extra.deadAtRecoveryStart, extra.deadAfterRecovery) = (overall(relu.before), overall(relu.after))
+        (extra.deadAtRecoveryStartLeaky, extra.deadAfterRecoveryLeaky) = (overall(leaky.before), overall(leaky.after))
+        (extra.deadAtRecoveryStartELU, extra.deadAfterRecoveryELU) = (elu.map { overall($0.before) } ?? .nan,
+                                                                      elu.map { overall($0.after) } ?? .nan)
+        (extra.stillDeadELU, extra.stillDeadLayer1) = (elu?.stillDead.last ?? .nan, relu.stillDead[0])
+        return Outcome(claim: claim, control: control, extra: extra)
+    }
+
+    struct Facts: ClaimFacts {
+        /// The dead-unit map's seed and hidden layer (from 1); half the probe examples.
+        var firstSeed = 0, mapLayer = 0, halfProbe = 0
+    }
+
+    static func facts(_ run: Run<Self>) -> Facts {
+        Facts(firstSeed: run.seeds[0], mapLayer: run.settings.mapLayer + 1, halfProbe: run.settings.probeExamples / 2)
+    }
+}

@@ -1,0 +1,138 @@
+import ClaimKit
+import Datasets
+import Foundation
+import NeuralEngine
+
+/// Claim A7 of CLAIMS.md: leaky ReLU, PReLU, ELU and maxout do not die; ELU's outputs are closer to zero mean; maxout
+/// multiplies the parameters by k. Clevert et al. (2015) §4.1 in small: a 784-[128]×8-10 net of each variant, He init,
+/// plain SGD η = 0.01, batch 64, on Fashion-MNIST. Units with an all-zero gradient are also counted after training at
+/// a high rate (Adam η = 1e-2); the negative control is plain ReLU through that count.
+@main
+struct ReLUVariants: ClaimExperiment {
+    struct Settings: Sendable {
+        var examples = 20_000, probeExamples = 2000
+        var width = 128, depth = 8, batchSize = 64
+        var learningRate = 0.01, steps = 2400, interval = 100, tail = 200
+        var highRate = 1e-2, highRateSteps = 600
+        var leakySlope = 0.1, eluAlpha = 1.0, preluInitialSlope = 0.25, pieces = 2
+    }
+    static let full = Settings()
+    static let quick = Settings(examples: 5000, probeExamples: 1000, steps: 400, interval: 50, tail: 50, highRateSteps: 150)
+
+    struct Metrics: SeedMetrics {
+        /// Hidden units with an all-zero gradient on the probe, summed over leaky ReLU, ELU and maxout, after the SGD run.
+        var zeroGradientUnits = 0.0
+        /// Maxout's hidden-layer parameters ÷ ReLU's.
+        var maxoutParameterRatio = 0.0
+        /// ELU's median unit mean activation ÷ ReLU's.
+        var eluMedianRatio = 0.0
+        /// ELU's final training loss − ReLU's.
+        var eluLossDifference = 0.0
+    }
+
+    struct Extra: SeedMetrics {
+        var reluZeroGradientUnits = 0.0, reluZeroGradientUnitsHighRate = 0.0, variantsZeroGradientUnitsHighRate = 0.0
+        var preluZeroGradientUnits = 0.0, preluZeroGradientUnitsHighRate = 0.0
+        var maxoutDeadPieces = 0.0, maxoutDeadPiecesHighRate = 0.0
+        var medianReLU = 0.0, medianLeaky = 0.0, medianPReLU = 0.0, medianELU = 0.0, medianMaxout = 0.0
+        var lossReLU = 0.0, lossLeaky = 0.0, lossPReLU = 0.0, lossELU = 0.0, lossMaxout = 0.0
+        var parametersReLU = 0.0, parametersMaxout = 0.0, networkParameterRatio = 0.0
+        /// PReLU's learned α: smallest, mean and largest over the hidden layers, and per layer.
+        var slopeMin = 0.0, slopeMean = 0.0, slopeMax = 0.0
+        var slopes: [Double] = []
+        /// Per variant: the SGD run, and the all-zero-gradient units after the high-rate run (maxout: units, pieces).
+        var runs: [String: VariantRun] = [:], highRate: [String: VariantRun] = [:]
+    }
+
+    static let reportTemplate = Bundle.module.url(forResource: "report", withExtension: "md")
+
+    static let rules = [
+        Rule("no-zero-gradient-units", \Metrics.zeroGradientUnits, .lessThan(0.5)),
+        Rule("maxout-parameters", \Metrics.maxoutParameterRatio, .between(Double(full.pieces), Double(full.pieces))),
+        Rule("elu-median-activation", \Metrics.eluMedianRatio, .lessThan(0.8)),
+        Rule("elu-loss", \Metrics.eluLossDifference, .lessThan(0), soft: true),
+    ]
+
+    static func variants(_ s: Settings) -> [Variant] {
+        func activation(_ f: Activation<Float>.Function) -> @Sendable (Int, Int, inout SeededGenerator) -> [any Layer<Float>] {
+            { inputs, units, rng in [Linear<Float>(inputs, units, initializer: .heNormal, using: &rng), Activation(f)] }
+        }
+        let pieces = s.pieces, slope = s.preluInitialSlope
+        return [
+            Variant(name: "ReLU", arm: .relu, hidden: activation(.relu)),
+            Variant(name: "leaky ReLU", arm: .leakyReLU, hidden: activation(.leakyReLU(slope: s.leakySlope))),
+            Variant(name: "PReLU", arm: .prelu) { inputs, units, rng in
+                [Linear<Float>(inputs, units, initializer: .heNormal, using: &rng),
+                 PReLU(units: units, sharing: .perLayer, initialSlope: slope)]
+            },
+            Variant(name: "ELU", arm: .elu, hidden: activation(.elu(alpha: s.eluAlpha))),
+            Variant(name: "maxout", arm: .maxout) { inputs, units, rng in
+                // LeCun N(0, 1/fan_in), not He: for k iid symmetric pieces E[max²] is not halved as for ReLU (for k = 2
+                // it equals E[z²]), so He's factor 2 would double the second moment at every layer (diverges at SGD 0.01).
+                [Maxout<Float>(inputs, units, pieces: pieces, initializer: .lecunNormal, using: &rng)]
+            },
+        ]
+    }
+
+    static func load(_ settings: Settings) throws -> LabeledDataset<Float> {
+        try FashionMNIST.standardizedTraining(Float.self, limit: settings.examples)
+    }
+
+    static func measure(seed: Int, settings s: Settings, inputs data: LabeledDataset<Float>) throws
+        -> Outcome<Metrics, Extra> {
+        var rng = SeededGenerator(seed: UInt64(seed))
+        let start = rng.split()
+        let probe = data.features.gatheringRows(Array(0..<s.probeExamples))
+        var runs: [String: VariantRun] = [:], stressed: [String: VariantRun] = [:]
+        for variant in variants(s) {
+            runs[variant.name] = VariantRun(variant, data: data, probe: probe, optimizer: SGD<Float>(learningRate: s.learningRate),
+                                            steps: s.steps, settings: s, seed: start, curves: true)
+            stressed[variant.name] = VariantRun(variant, data: data, probe: probe,
+                                                optimizer: Adam<Float>(learningRate: s.highRate), steps: s.highRateSteps,
+                                                settings: s, seed: start, curves: false)
+        }
+        let nonDying = ["leaky ReLU", "ELU", "maxout"]
+        let relu = runs["ReLU"]!, elu = runs["ELU"]!, maxout = runs["maxout"]!
+        let claim = Metrics(zeroGradientUnits: nonDying.reduce(0) { $0 + runs[$1]!.zeroGradientUnits },
+                            maxoutParameterRatio: maxout.hiddenParameterCount / relu.hiddenParameterCount,
+                            eluMedianRatio: elu.medianActivations.last! / relu.medianActivations.last!,
+                            eluLossDifference: elu.finalLoss - relu.finalLoss)
+        // The control: plain ReLU's units counted in place of the three variants' (the other metrics as measured).
+        var control = claim
+        control.zeroGradientUnits = relu.zeroGradientUnits
+        let slopes = runs["PReLU"]!.slopes
+        let extra = Extra(
+            reluZeroGradientUnits: relu.zeroGradientUnits, reluZeroGradientUnitsHighRate: stressed["ReLU"]!.zeroGradientUnits,
+            variantsZeroGradientUnitsHighRate: nonDying.reduce(0) { $0 + stressed[$1]!.zeroGradientUnits },
+            preluZeroGradientUnits: runs["PReLU"]!.zeroGradientUnits,
+            preluZeroGradientUnitsHighRate: stressed["PReLU"]!.zeroGradientUnits,
+            maxoutDeadPieces: maxout.deadPieces, maxoutDeadPiecesHighRate: stressed["maxout"]!.deadPieces,
+            medianReLU: relu.medianActivations.last!, medianLeaky: runs["leaky ReLU"]!.medianActivations.last!,
+            medianPReLU: runs["PReLU"]!.medianActivations.last!, medianELU: elu.medianActivations.last!,
+            medianMaxout: maxout.medianActivations.last!, lossReLU: relu.finalLoss,
+            lossLeaky: runs["leaky ReLU"]!.finalLoss, lossPReLU: runs["PReLU"]!.finalLoss, lossELU: elu.finalLoss,
+            lossMaxout: maxout.finalLoss, parametersReLU: relu.parameterCount, parametersMaxout: maxout.parameterCount,
+            networkParameterRatio: maxout.parameterCount / relu.parameterCount, slopeMin: slopes.min()!,
+            slopeMean: slopes.reduce(0, +) / Double(slopes.count), slopeMax: slopes.max()!, slopes: slopes, runs: runs,
+            highRate: stressed)
+        return Outcome(claim: claim, control: control, extra: extra)
+    }
+
+
+    struct Facts: ClaimFacts {
+        /// Hidden units of a net (depth × width), and the SGD run's length in epochs.
+        var hiddenUnits = 0, epochs = ""
+        /// PReLU's learned α per hidden layer, mean over seeds, as "layer 1: 0.25, …".
+        var slopesPerLayer = ""
+    }
+
+    static func facts(_ run: Run<Self>) -> Facts {
+        let s = run.settings
+        let slopes = run.extra(\.slopes)
+        let perLayer = (0..<s.depth).map { l in slopes.map { $0[l] }.reduce(0, +) / Double(slopes.count) }
+        return Facts(hiddenUnits: s.depth * s.width,
+                     epochs: Numbers.text(Double(s.steps * s.batchSize) / Double(s.examples), significant: 2),
+                     slopesPerLayer: perLayer.enumerated().map { "\($0.offset + 1): \(Numbers.text($0.element))" }
+                        .joined(separator: ", "))
+    }
+}
