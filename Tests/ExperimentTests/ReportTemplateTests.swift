@@ -13,8 +13,10 @@ import Testing
 @testable import init_scale_tanh
 @testable import large_init_sigmoid
 @testable import layernorm_batch_size
+@testable import momentum_adam_speedup
 @testable import pca_whitening
 @testable import random_vs_grid_search
+@testable import relu_converges_faster
 @testable import relu_variants
 @testable import sigmoid_vanishing_gradients
 @testable import tanh_still_saturates
@@ -41,10 +43,12 @@ import Testing
         layernorm_batch_size.LayerNormBatchSize.self,
         exp_is_expensive.ExpIsExpensive.self,
         tanh_still_saturates.TanhStillSaturates.self,
+        relu_converges_faster.ReLUConvergesFaster.self,
         dead_relu.DeadReLU.self,
         relu_variants.ReLUVariants.self,
         zero_center_inputs.ZeroCenterInputs.self,
         pca_whitening.PCAWhiteningClaim.self,
+        momentum_adam_speedup.MomentumAdamSpeedup.self,
         gradient_accumulation.GradientAccumulation.self,
         random_vs_grid_search.RandomVsGridSearch.self,
         gradient_checking.GradientChecking.self,
