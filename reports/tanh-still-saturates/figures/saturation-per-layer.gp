@@ -58,7 +58,7 @@ do for [format in "svg png pdf"] {
         data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 1 using 1:2 with linespoints ls 5 title "tanh" noenhanced, \
         data index 3 using 1:2 with linespoints ls 2 title "sigmoid" noenhanced, \
-        data index 5 using 1:2 with linespoints ls 7 title "layer norm + tanh (control)" noenhanced, \
+        data index 5 using 1:2 with linespoints ls 7 title "softsign x/(1+|x|) (control)" noenhanced, \
         NaN with lines ls 100 title "the rule's threshold" noenhanced
     # Panel 2 of 6 (row 1, column 2)
     set title "Xavier, W ~ N(0, 1/fan_in)" noenhanced
@@ -90,38 +90,41 @@ do for [format in "svg png pdf"] {
         data index 10 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 7 using 1:2 with linespoints ls 5 title "tanh" noenhanced, \
         data index 9 using 1:2 with linespoints ls 2 title "sigmoid" noenhanced, \
-        data index 11 using 1:2 with linespoints ls 7 title "layer norm + tanh (control)" noenhanced, \
+        data index 11 using 1:2 with linespoints ls 7 title "softsign x/(1+|x|) (control)" noenhanced, \
         NaN with lines ls 100 title "the rule's threshold" noenhanced
     # Panel 3 of 6 (row 2, column 1)
     unset title
     set xlabel "" noenhanced
-    set ylabel "mean activation" noenhanced
+    set ylabel "|mean activation|" noenhanced
     unset y2label
     unset cblabel
     unset logscale
     set format x "% g"
-    set format y "% h"
+    set logscale y 10
+    set format y "10^{%L}"
     set format y2 "% h"
     set format cb "% h"
     set xrange [0.8:10.2]
-    set yrange [-0.1:0.65]
+    set yrange [1e-06:1]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics (1, 2, 3, 4, 5, 6, 7, 8, 9, 10) enhanced nomirror out
-    set ytics 0.2 enhanced nomirror out
+    set ytics autofreq enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
     unset colorbox
     unset key
     unset arrow
+    set arrow 1 from graph 0, first 0.02 to graph 1, first 0.02 nohead back ls 100
     plot \
         data index 12 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
         data index 14 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
         data index 16 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 13 using 1:2 with linespoints ls 5 title "tanh" noenhanced, \
         data index 15 using 1:2 with linespoints ls 2 title "sigmoid" noenhanced, \
-        data index 17 using 1:2 with linespoints ls 7 title "layer norm + tanh (control)" noenhanced
+        data index 17 using 1:2 with linespoints ls 7 title "softsign x/(1+|x|) (control)" noenhanced, \
+        NaN with lines ls 100 title "the rule's threshold" noenhanced
     # Panel 4 of 6 (row 2, column 2)
     unset title
     set xlabel "" noenhanced
@@ -130,28 +133,31 @@ do for [format in "svg png pdf"] {
     unset cblabel
     unset logscale
     set format x "% g"
-    set format y "% h"
+    set logscale y 10
+    set format y "10^{%L}"
     set format y2 "% h"
     set format cb "% h"
     set xrange [0.8:10.2]
-    set yrange [-0.1:0.65]
+    set yrange [1e-06:1]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics (1, 2, 3, 4, 5, 6, 7, 8, 9, 10) enhanced nomirror out
-    set ytics 0.2 enhanced nomirror out
+    set ytics autofreq enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
     unset colorbox
     unset key
     unset arrow
+    set arrow 1 from graph 0, first 0.02 to graph 1, first 0.02 nohead back ls 100
     plot \
         data index 18 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
         data index 20 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
         data index 22 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 19 using 1:2 with linespoints ls 5 title "tanh" noenhanced, \
         data index 21 using 1:2 with linespoints ls 2 title "sigmoid" noenhanced, \
-        data index 23 using 1:2 with linespoints ls 7 title "layer norm + tanh (control)" noenhanced
+        data index 23 using 1:2 with linespoints ls 7 title "softsign x/(1+|x|) (control)" noenhanced, \
+        NaN with lines ls 100 title "the rule's threshold" noenhanced
     # Panel 5 of 6 (row 3, column 1)
     unset title
     set xlabel "layer l" noenhanced
@@ -164,11 +170,11 @@ do for [format in "svg png pdf"] {
     set format y2 "% h"
     set format cb "% h"
     set xrange [0.8:10.2]
-    set yrange [0:1.05]
+    set yrange [0:0.15]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics (1, 2, 3, 4, 5, 6, 7, 8, 9, 10) enhanced nomirror out
-    set ytics 0.5 enhanced nomirror out
+    set ytics 0.05 enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
@@ -181,7 +187,7 @@ do for [format in "svg png pdf"] {
         data index 28 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 25 using 1:2 with linespoints ls 5 title "tanh" noenhanced, \
         data index 27 using 1:2 with linespoints ls 2 title "sigmoid" noenhanced, \
-        data index 29 using 1:2 with linespoints ls 7 title "layer norm + tanh (control)" noenhanced
+        data index 29 using 1:2 with linespoints ls 7 title "softsign x/(1+|x|) (control)" noenhanced
     # Panel 6 of 6 (row 3, column 2)
     unset title
     set xlabel "layer l" noenhanced
@@ -211,7 +217,7 @@ do for [format in "svg png pdf"] {
         data index 34 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 31 using 1:2 with linespoints ls 5 title "tanh" noenhanced, \
         data index 33 using 1:2 with linespoints ls 2 title "sigmoid" noenhanced, \
-        data index 35 using 1:2 with linespoints ls 7 title "layer norm + tanh (control)" noenhanced
+        data index 35 using 1:2 with linespoints ls 7 title "softsign x/(1+|x|) (control)" noenhanced
     unset multiplot
     unset output
 }
