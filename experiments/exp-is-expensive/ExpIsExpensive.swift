@@ -49,6 +49,12 @@ struct ExpIsExpensive: ClaimExperiment {
         /// Per-seed ranges of the ruled and quoted ratios, written with their two digits ("36–50", not "36.0–50.0").
         var expToReLU = "", expToMatmul = "", expToMatmul1024 = "", expToMatmulSmallest = "", hardSigmoidToReLU = ""
         var controlExpToReLU = "", controlExpToMatmul = ""
+        /// Where the engine's sigmoid (mean over seeds) first falls below the rule's 0.5 of the product: between
+        /// fan_in `crossAbove` (ratio `crossAboveRatio` ≥ 0.5) and the next fan_in `crossBelow` (`crossBelowRatio`).
+        var crosses = false, neverAbove = false
+        /// The cheap alternatives fail a rule on every seed: the hard sigmoid ≤ 2 × ReLU, the smallest fan_in ≥ 0.5.
+        var hardSigmoidFails = false, smallestFanInFails = false
+        var crossAbove = 0, crossBelow = 0, crossAboveRatio = 0.0, crossBelowRatio = 0.0
     }
 
     /// "0.72–0.78", or one value when all seeds agree, without padding zeros.
@@ -101,7 +107,9 @@ struct ExpIsExpensive: ClaimExperiment {
         func toMatmul(_ name: String, _ fanIn: Int) -> Double {
             mean(run.extra(\.toMatmul).map { $0[name]![run.settings.fanIns.firstIndex(of: fanIn)!] })
         }
-        let smallest = run.settings.fanIns.min()!
+        let smallest = run.settings.fanIns.min()!, fanIns = run.settings.fanIns
+        let below = fanIns.indices.first { toMatmul("sigmoid", fanIns[$0]) < 0.5 }
+        let crossing = below.flatMap { $0 > 0 ? ($0 - 1, $0) : nil }
         return Facts(cpu: model ?? "unknown CPU", blas: BLASThreads.versionAndKernel, sigmoid: forward("sigmoid"),
                      vectorised: forward("sigmoid, vectorised exp"), tanh: forward("tanh"), elu: forward("ELU"),
                      hardSigmoid: forward("hard sigmoid"), eluBackward: mean(run.extra(\.backward).map { $0["ELU"]! }),
@@ -113,6 +121,11 @@ struct ExpIsExpensive: ClaimExperiment {
                      expToMatmulSmallest: range(run.extra(\.expToMatmulSmallest)),
                      hardSigmoidToReLU: range(run.extra(\.hardSigmoidToReLU)),
                      controlExpToReLU: range(run.control(\.expToReLU)),
-                     controlExpToMatmul: range(run.control(\.expToMatmul)))
+                     controlExpToMatmul: range(run.control(\.expToMatmul)), crosses: crossing != nil,
+                     neverAbove: below == 0, hardSigmoidFails: run.extra(\.hardSigmoidToReLU).allSatisfy { $0 <= 2 },
+                     smallestFanInFails: run.extra(\.expToMatmulSmallest).allSatisfy { $0 >= 0.5 },
+                     crossAbove: crossing.map { fanIns[$0.0] } ?? 0, crossBelow: crossing.map { fanIns[$0.1] } ?? 0,
+                     crossAboveRatio: crossing.map { toMatmul("sigmoid", fanIns[$0.0]) } ?? 0,
+                     crossBelowRatio: crossing.map { toMatmul("sigmoid", fanIns[$0.1]) } ?? 0)
     }
 }

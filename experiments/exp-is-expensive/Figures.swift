@@ -48,7 +48,7 @@ extension ExpIsExpensive {
         }
         layer.legend = .topLeft
         var figure = Figure.panels(rows: 1, columns: 2,
-                                   title: "Time per element, as multiples of ReLU's forward pass (one run)",
+                                   title: "Time per element, as multiples of ReLU's forward pass (mean over seeds)",
                                    [alone, layer])
         figure.size = PixelSize(width: 1400, height: 540)
         return figure

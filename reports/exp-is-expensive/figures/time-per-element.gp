@@ -1,4 +1,4 @@
-# time-per-element.gp — figure written by the Gnuplot module of LectureClaims ("Time per element, as multiples of ReLU's forward pass (one run)").
+# time-per-element.gp — figure written by the Gnuplot module of LectureClaims ("Time per element, as multiples of ReLU's forward pass (mean over seeds)").
 # Reproduce: cd figures && gnuplot time-per-element.gp   (writes time-per-element.svg, time-per-element.png, time-per-element.pdf)
 # Data: ../data/time-per-element.tsv, one block per series, read with `index k`.
 set encoding utf8
@@ -25,7 +25,7 @@ do for [format in "svg png pdf"] {
     if (format eq "svg") { set terminal svg size 1400,540 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "time-per-element.svg" }
     if (format eq "png") { set terminal pngcairo size 2800,1080 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "time-per-element.png" }
     if (format eq "pdf") { set terminal pdfcairo size 10.9375in,4.21875in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "time-per-element.pdf" }
-    set multiplot layout 1,2 title "Time per element, as multiples of ReLU's forward pass (one run)" noenhanced
+    set multiplot layout 1,2 title "Time per element, as multiples of ReLU's forward pass (mean over seeds)" noenhanced
     # Panel 1 of 2 (row 1, column 1)
     set title "Activation alone, N×M = 256×1024" noenhanced
     unset xlabel
@@ -42,7 +42,7 @@ do for [format in "svg png pdf"] {
     set y2range [*:*]
     set cbrange [*:*]
     set xtics ("ReLU" 0, "leaky ReLU" 1, "hard sigmoid" 2, "sigmoid" 3, "vec. sigmoid" 4, "tanh" 5, "ELU" 6) noenhanced nomirror out
-    set ytics 20 enhanced nomirror out
+    set ytics 25 enhanced nomirror out
     unset y2tics
     set border 3
     set grid noxtics ytics

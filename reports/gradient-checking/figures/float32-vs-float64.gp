@@ -58,9 +58,9 @@ do for [format in "svg png pdf"] {
         data index 1 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" title "suspect (1e−4 to 1e−2)" noenhanced, \
         data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" title "good (< 1e−7)" noenhanced, \
         data index 3 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
-        data index 5 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
+        data index 5 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 4 using 1:2 with linespoints ls 1 title "Float64" noenhanced, \
-        data index 6 using 1:2 with linespoints ls 2 title "Float32" noenhanced, \
+        data index 6 using 1:2 with linespoints ls 7 title "Float32" noenhanced, \
         NaN with lines ls 100 title "h = 1e−5 (CS231n)" noenhanced
     unset output
 }

@@ -1,4 +1,4 @@
-# relative-error-per-layer.gp — figure written by the Gnuplot module of LectureClaims ("Float64 gradient check, relative error per layer type (h = 1e−5)").
+# relative-error-per-layer.gp — figure written by the Gnuplot module of LectureClaims ("Gradient check in Float64 (bars) and Float32 (squares), per layer type (h = 1e−5)").
 # Reproduce: cd figures && gnuplot relative-error-per-layer.gp   (writes relative-error-per-layer.svg, relative-error-per-layer.png, relative-error-per-layer.pdf)
 # Data: ../data/relative-error-per-layer.tsv, one block per series, read with `index k`.
 set encoding utf8
@@ -23,7 +23,7 @@ set style fill solid border
 set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
-set title "Float64 gradient check, relative error per layer type (h = 1e−5)" noenhanced
+set title "Gradient check in Float64 (bars) and Float32 (squares), per layer type (h = 1e−5)" noenhanced
 unset xlabel
 set ylabel "relative error (worst entry)" noenhanced
 unset y2label
@@ -44,22 +44,23 @@ unset y2tics
 set border 3
 set grid noxtics ytics
 unset colorbox
-set key top left inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
+set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
 unset arrow
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 1500,600 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "relative-error-per-layer.svg" }
-    if (format eq "png") { set terminal pngcairo size 3000,1200 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "relative-error-per-layer.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 11.71875in,4.6875in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "relative-error-per-layer.pdf" }
+    if (format eq "svg") { set terminal svg size 1650,620 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "relative-error-per-layer.svg" }
+    if (format eq "png") { set terminal pngcairo size 3300,1240 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "relative-error-per-layer.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 12.89062in,4.84375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "relative-error-per-layer.pdf" }
     plot \
         data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" title "wrong (> 1e−2)" noenhanced, \
         data index 1 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" title "suspect (1e−4 to 1e−2)" noenhanced, \
         data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" title "good (< 1e−7)" noenhanced, \
         data index 3 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#0072B2" title "smooth layer (rule: < 1e−5)" noenhanced, \
         data index 4 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#CC79A7" title "layer with a kink (rule: < 1e−4)" noenhanced, \
-        data index 5 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#000000" title "deliberate bug (control)" noenhanced, \
+        data index 5 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#D55E00" title "deliberate bug (rule: > 1e−2)" noenhanced, \
         data index 6 using 1:2 with points ls 1 notitle, \
         data index 7 using 1:2 with points ls 6 notitle, \
-        data index 8 using 1:2 with points ls 7 notitle
+        data index 8 using 1:2 with points ls 4 notitle, \
+        data index 9 using 1:2 with points ls 7 title "the same check in Float32 (control)" noenhanced
     unset output
 }
