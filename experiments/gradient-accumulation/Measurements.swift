@@ -19,9 +19,15 @@ enum Net: String, CaseIterable, Sendable {
     }
 }
 
-/// How the micro-batch losses are combined: the note's average (the gradient of (1/k) Σ_j L_j, L_j each a mean
-/// over its micro-batch) or, as the control, their sum (the gradient of Σ_j L_j — a k times larger step).
-enum Combination: Sendable { case average, sum }
+/// How the micro-batch gradients are accumulated: in the working precision (the note's trick, done right), or — the
+/// positive control — each rounded to bfloat16 before it is added to the accumulator, as in mixed-precision training.
+enum Combination: Sendable { case average, bfloat16 }
+
+/// `x` rounded to bfloat16 (the top 16 bits of its Float32 pattern, round to nearest, ties to even), back in `S`.
+func bfloat16<S: EngineScalar>(_ x: S) -> S {
+    let bits = Float(x).bitPattern
+    return S(Float(bitPattern: (bits &+ 0x7FFF &+ ((bits >> 16) & 1)) & 0xFFFF_0000))
+}
 
 extension Sequential {
     /// ∂L/∂θ for softmax cross-entropy (mean over the rows) on one batch, every parameter flattened in order.
@@ -32,7 +38,7 @@ extension Sequential {
     }
 
     /// The gradient accumulated over `k` consecutive micro-batches of the batch (rows split in order), summed in
-    /// `Scalar` as a training loop would (`grad += …`), then divided by k (average) or not (sum).
+    /// `Scalar` as a training loop would (`grad += …`; with `.bfloat16` each term rounded first), then divided by k.
     func accumulatedGradient(_ features: Tensor<Scalar>, labels: [Int], microBatches k: Int,
                              combination: Combination) -> [Scalar] {
         precondition(features.rows % k == 0, "accumulatedGradient: \(features.rows) rows do not split into \(k)")
@@ -40,10 +46,11 @@ extension Sequential {
         var total: [Scalar] = []
         for j in 0..<k {
             let rows = Array(j * m ..< (j + 1) * m)
-            let g = flatGradient(features.gatheringRows(rows), labels: rows.map { labels[$0] })
+            var g = flatGradient(features.gatheringRows(rows), labels: rows.map { labels[$0] })
+            if combination == .bfloat16 { g = g.map(bfloat16) }
             if total.isEmpty { total = g } else { for i in total.indices { total[i] += g[i] } }
         }
-        if combination == .average { for i in total.indices { total[i] /= Scalar(k) } }
+        for i in total.indices { total[i] /= Scalar(k) }
         return total
     }
 }
@@ -73,16 +80,13 @@ func accumulationDifferences<S: EngineScalar>(_ net: Net, _: S.Type, batch: Labe
 }
 
 /// The variance of the mini-batch gradient, E‖g_B − ḡ‖² (ḡ: the gradient on the whole pool), for each batch size,
-/// estimated from `draws` batches drawn without replacement; with `microBatch`, also the variance of the gradient
-/// accumulated (averaged) over B/microBatch micro-batches of the same draws, for B ≥ 2·microBatch.
+/// estimated from `draws` batches drawn without replacement.
 struct GradientVariance: Sendable {
     var real: [Double] = []
-    var accumulated: [Double] = []
 
     init() {}
 
-    init(pool: LabeledDataset<Float>, batchSizes: [Int], draws: Int, microBatch: Int, width: Int,
-         using rng: inout SeededGenerator) {
+    init(pool: LabeledDataset<Float>, batchSizes: [Int], draws: Int, width: Int, using rng: inout SeededGenerator) {
         let network = Net.plain.network(Float.self, width: width, using: &rng)
         let mean = network.flatGradient(pool.features, labels: pool.labels)
         func squaredDistance(_ g: [Float]) -> Double {
@@ -91,17 +95,12 @@ struct GradientVariance: Sendable {
             return s
         }
         for size in batchSizes {
-            var realSum = 0.0, accumulatedSum = 0.0
+            var realSum = 0.0
             for _ in 0..<draws {
                 let batch = pool.subset(Array(rng.permutation(pool.count).prefix(size)))
                 realSum += squaredDistance(network.flatGradient(batch.features, labels: batch.labels))
-                if size >= 2 * microBatch {
-                    accumulatedSum += squaredDistance(network.accumulatedGradient(
-                        batch.features, labels: batch.labels, microBatches: size / microBatch, combination: .average))
-                }
             }
             real.append(realSum / Double(draws))
-            if size >= 2 * microBatch { accumulated.append(accumulatedSum / Double(draws)) }
         }
     }
 }

@@ -39,31 +39,34 @@ extension RandomVsGridSearch {
         return figure
     }
 
-    /// (a) the distribution of regrets at d = 2, n = 9, all seeds pooled; (b) P(random wins) per configuration against
-    /// the centred grid and the aligned grid (control); (c) P(random wins) as the second parameter gains weight.
+    /// (a) the distribution of regrets at d = 2, n = 9, all seeds pooled; (b) P(random wins) per configuration: as
+    /// amended, at the original width (pre-registered), and with equal weights (control); (c) P(random wins) as the
+    /// second parameter gains weight.
     static func regretFigure(_ run: Run<Self>) -> Figure {
         let first = run.settings.configurations[0]
         var cdf = Figure(title: "(a) regret over \(run.settings.repetitions) objectives per seed, \(first.name)",
                          x: Axis(label: "regret", range: .between(0, 1)),
                          y: Axis(label: "fraction of objectives with regret ≤ x", range: .between(0, 1)))
-        let curves: [(String, [Double], Arm)] = [
-            ("grid", run.extra(\.studies).flatMap { $0[first.name]!.grid }, grid),
-            ("random", run.extra(\.studies).flatMap { $0[first.name]!.random }, random),
-            ("aligned grid (control)", run.extra(\.alignedStudies).flatMap { $0[first.name]!.grid }, .control)]
-        for (label, values, arm) in curves {
+        for (label, values, arm) in [("grid", run.extra(\.gridRegrets).flatMap { $0 }, grid),
+                                     ("random", run.extra(\.randomRegrets).flatMap { $0 }, random)] {
             let sorted = values.sorted(), n = Double(sorted.count)
             cdf.add(.line(x: sorted, y: sorted.indices.map { Double($0 + 1) / n }, label: label).paletteSlot(arm.slot))
         }
-        cdf.legend = .bottomRight   // the one legend: (b) and (c) use the same colours for grid, control and random
+        cdf.legend = .bottomRight
         let short = run.settings.configurations.map { "(\($0.dimensions), \($0.trials))" }
-        func mean(_ studies: KeyPath<Extra, [String: RegretStudy]>) -> [Double] { run.settings.configurations.map { c in
-            run.extra(studies).map { $0[c.name]!.winProbability }.reduce(0, +) / Double(run.seeds.count) } }
-        var wins = Figure(title: "(b) P(random's regret < grid's), per grid", x: Axis(label: "configuration (d, n)"),
-                          y: Axis(label: "P(random wins), mean over seeds", range: .between(0, 1)))
-        wins.add(.bars(categories: short, values: mean(\.studies), label: nil).paletteSlot(grid.slot))
-        wins.add(.bars(categories: short, values: mean(\.alignedStudies), label: nil).paletteSlot(Arm.control.slot))
+        func mean(_ wins: KeyPath<Extra, [Double]>) -> [Double] {
+            run.settings.configurations.indices.map { i in run.extra(wins).map { $0[i] }.reduce(0, +) / Double(run.seeds.count) }
+        }
+        var wins = Figure(title: "(b) P(random's regret < grid's), per configuration", x: Axis(label: "configuration (d, n)"),
+                          y: Axis(label: "P(random wins), mean over seeds", range: .between(0, 1.3), ticks: [0, 0.2, 0.4, 0.6, 0.8, 1]))
+        let (s, w) = (Numbers.compact(run.settings.width), Numbers.compact(run.settings.originalWidth))
+        for (values, label, arm) in [(\Extra.wins, "s = \(s) (in force)", random),
+                                     (\.winsOriginal, "s = \(w) (pre-registered)", .other(2)),
+                                     (\.winsEqualWeights, "equal weights, s = \(s) (control)", .control)] {
+            wins.add(.bars(categories: short, values: mean(values), label: label).paletteSlot(arm.slot))
+        }
         wins.add(.referenceLine(.horizontal(y: 0.6), label: nil))
-        wins.legend = .hidden
+        wins.legend = .topLeft
         let weights = run.settings.sweepWeights
         var sweep = Figure(title: "(c) when the second parameter matters too (\(first.name))", x: Axis(
             label: "weight of the second parameter", range: .between(-0.03, weights.last! + 0.03), ticks: weights),

@@ -32,21 +32,17 @@ func centredGrid(perAxis m: Int, dimensions d: Int) -> [[Double]] {
     return (0..<d).reduce([[]]) { points, _ in points.flatMap { p in values.map { p + [$0] } } }
 }
 
-/// Regrets of the grid and of random search over `repetitions` objectives. With `aligned` (the negative control) the
-/// important parameter's optimum c₁ is one of the grid's own values, drawn uniformly among them.
+/// Regrets of the grid and of random search over `repetitions` objectives.
 struct RegretStudy: Sendable {
     var grid: [Double] = [], random: [Double] = []
 
-    init() {}
-
-    init(_ configuration: Configuration, repetitions: Int, width: Double, minorWeight: Double, aligned: Bool,
+    init(_ configuration: Configuration, repetitions: Int, width: Double, minorWeight: Double,
          using rng: inout SeededGenerator) {
         let d = configuration.dimensions, m = configuration.perAxis
         let gridPoints = centredGrid(perAxis: m, dimensions: d)
         let weights = [1.0] + Array(repeating: minorWeight, count: d - 1)
         for _ in 0..<repetitions {
-            var centre = (0..<d).map { _ in rng.unitUniform() }
-            if aligned { centre[0] = (Double(Int(rng.next() % UInt64(m))) + 0.5) / Double(m) }
+            let centre = (0..<d).map { _ in rng.unitUniform() }
             let objective = Objective(centre: centre, weights: weights, width: width)
             let randomPoints = (0..<configuration.trials).map { _ in (0..<d).map { _ in rng.unitUniform() } }
             grid.append(objective.regret(gridPoints))

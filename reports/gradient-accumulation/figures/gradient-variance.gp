@@ -5,12 +5,11 @@ set encoding utf8
 set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/gradient-variance.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…5, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…4, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
 set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
 set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
-set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -53,9 +52,7 @@ do for [format in "svg png pdf"] {
     if (format eq "pdf") { set terminal pdfcairo size 5.9375in,4.6875in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "gradient-variance.pdf" }
     plot \
         data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
-        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
         data index 1 using 1:2 with linespoints ls 4 title "one batch of B (fitted slope −1.00)" noenhanced, \
-        data index 3 using 1:2 with linespoints ls 5 title "B/8 micro-batches of 8, averaged (fitted slope −1.00)" noenhanced, \
         curve1(x) with lines ls 100 title "slope −1" noenhanced
     unset output
 }

@@ -32,7 +32,7 @@ unset logscale
 set logscale x 10
 set format x "% g"
 set logscale y 10
-set format y "10^{%L}"
+set format y "% g"
 set format y2 "% h"
 set format cb "% h"
 set xrange [1.538462:41.6]
@@ -40,7 +40,7 @@ set yrange [1e-17:1000]
 set y2range [*:*]
 set cbrange [*:*]
 set xtics (2, 4, 8, 16, 32) enhanced nomirror out
-set ytics autofreq enhanced nomirror out
+set ytics (1e-16, 1e-12, 1e-08, 1e-05, 0.01, 1) enhanced nomirror out
 unset y2tics
 set border 3
 set grid xtics ytics
@@ -64,7 +64,8 @@ do for [format in "svg png pdf"] {
         data index 3 using 1:2 with linespoints ls 3 title "layer norm" noenhanced, \
         data index 5 using 1:2 with linespoints ls 1 title "batch norm" noenhanced, \
         data index 7 using 1:2 with linespoints ls 6 title "no normalisation, Float64" noenhanced, \
-        data index 9 using 1:2 with linespoints ls 7 title "no normalisation, summed (positive control)" noenhanced, \
-        NaN with lines ls 100 title "10⁻⁵ and 10⁻²: the rules' thresholds" noenhanced
+        data index 9 using 1:2 with linespoints ls 7 title "no normalisation, bfloat16 micro-batch gradients (positive control)" noenhanced, \
+        NaN with lines ls 100 title "10⁻⁵: threshold, no normalisation and layer norm" noenhanced, \
+        NaN with lines ls 101 title "10⁻²: threshold, batch norm" noenhanced
     unset output
 }

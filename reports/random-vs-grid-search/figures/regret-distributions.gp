@@ -53,35 +53,35 @@ do for [format in "svg png pdf"] {
     unset arrow
     plot \
         data index 0 using 1:2 with lines ls 6 title "grid" noenhanced, \
-        data index 1 using 1:2 with lines ls 2 title "random" noenhanced, \
-        data index 2 using 1:2 with lines ls 7 title "aligned grid (control)" noenhanced
+        data index 1 using 1:2 with lines ls 2 title "random" noenhanced
     # Panel 2 of 3 (row 1, column 2)
-    set title "(b) P(random's regret < grid's), per grid" noenhanced
+    set title "(b) P(random's regret < grid's), per configuration" noenhanced
     set xlabel "configuration (d, n)" noenhanced
     set ylabel "P(random wins), mean over seeds" noenhanced
     unset y2label
     unset cblabel
     unset logscale
     set format x "% h"
-    set format y "% h"
+    set format y "% g"
     set format y2 "% h"
     set format cb "% h"
     set xrange [-0.6:5.6]
-    set yrange [0:1]
+    set yrange [0:1.3]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics ("(2, 9)" 0, "(2, 16)" 1, "(2, 25)" 2, "(3, 27)" 3, "(4, 16)" 4, "(4, 81)" 5) noenhanced nomirror out
-    set ytics 0.25 enhanced nomirror out
+    set ytics (0, 0.2, 0.4, 0.6, 0.8, 1) enhanced nomirror out
     unset y2tics
     set border 3
     set grid noxtics ytics
     unset colorbox
-    unset key
+    set key top left inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
     unset arrow
     set arrow 1 from graph 0, first 0.6 to graph 1, first 0.6 nohead back ls 100
     plot \
-        data index 3 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#CC79A7" notitle, \
-        data index 4 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#000000" notitle
+        data index 2 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#E69F00" title "s = 0.06 (in force)" noenhanced, \
+        data index 3 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#009E73" title "s = 0.1 (pre-registered)" noenhanced, \
+        data index 4 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#000000" title "equal weights, s = 0.06 (control)" noenhanced
     # Panel 3 of 3 (row 1, column 3)
     set title "(c) when the second parameter matters too (d = 2, n = 9)" noenhanced
     set xlabel "weight of the second parameter" noenhanced
