@@ -13,10 +13,11 @@ extension PCAWhiteningClaim {
     /// Each representation's legend entry, bar label and colour.
     static let arms: [(key: Representation, label: String, bar: String, arm: Arm)] = [
         (.raw, "raw pixels", "raw", .raw), (.pca100, "PCA-100", "PCA-100", .pca),
-        (.whitened100, "PCA-100 whitened, ε = 1e−5", "PCA-100 wh.", .whitened),
-        (.whitenedLargeEpsilon, "784 whitened, ε = 0.1", "ε = 0.1", .other(2)),
-        (.whitenedSmallEpsilon, "784 whitened, ε = 1e−5", "ε = 1e−5", .other(1)),
-        (.plain, "784 whitened, no ε", "no ε", .control),
+        (.whitened100, "PCA-100 whitened, ε = 1e−5", "100 wh. ε=1e−5", .whitened),
+        (.pixelStandardised, "100 pixels ÷ own σ, no rotation (control)", "100 pixels ÷ σ", .control),
+        (.whitenedLargeEpsilon, "784 whitened, ε = 0.1", "784 wh. ε=0.1", .other(2)),
+        (.whitenedSmallEpsilon, "784 whitened, ε = 1e−5", "784 wh. ε=1e−5", .other(1)),
+        (.plain, "784 whitened, no ε", "784 wh. no ε", .other(4)),
     ]
 
     /// CS231n's PCA picture: a correlated 2-D cloud, decorrelated (PCA coordinates) and whitened — by the same PCA
@@ -33,8 +34,7 @@ extension PCAWhiteningClaim {
             .map { title, data, arm in
                 var panel = Figure(title: title, x: Axis(label: "dimension 1", range: .between(-8, 10)),
                                    y: Axis(label: "dimension 2", range: .between(-8, 10)))
-                panel.add(.referenceLine(.horizontal(y: 0), label: nil))
-                panel.add(.referenceLine(.vertical(x: 0), label: nil))
+                for line in [ReferenceLine.horizontal(y: 0), .vertical(x: 0)] { panel.add(.referenceLine(line, label: nil)) }
                 panel.add(.points(x: data.column(0), y: data.column(1), label: nil).paletteSlot(arm.slot))
                 panel.legend = .hidden
                 return panel
@@ -48,10 +48,9 @@ extension PCAWhiteningClaim {
     static func spectrumFigure(_ run: Run<Self>) -> Figure {
         let k = run.extra(\.eigenvalues)[0].indices.map { Double($0 + 1) }
         let componentAxis = Axis(label: "component k", range: .between(0.8, 1000), scale: .log10)
-        var spectrum = Figure(title: "(a) eigenvalues λ_k of the covariance (dashed: ε = 0.1 and 1e−5)",
+        var spectrum = Figure(title: "(a) eigenvalues λ_k of the covariance (lines: ε = 0.1 and 1e−5)",
                               x: componentAxis, y: Axis(label: "λ_k", range: .between(1e-10, 1e2), scale: .log10))
-        spectrum.addSeedBand(x: k, perSeed: run.extra(\.eigenvalues).map { $0.map { $0 > 0 ? $0 : .nan } }, label: nil,
-                             arm: .pca)
+        spectrum.addSeedBand(x: k, perSeed: run.extra(\.eigenvalues).map { $0.map { $0 > 0 ? $0 : .nan } }, label: nil, arm: .pca)
         for epsilon in [0.1, 1e-5] { spectrum.add(.referenceLine(.horizontal(y: epsilon), label: nil)) }
         spectrum.legend = .hidden
         var cumulative = Figure(title: "(b) fraction of the variance in the first k components", x: componentAxis,
@@ -59,8 +58,7 @@ extension PCAWhiteningClaim {
         cumulative.addSeedBand(x: k, perSeed: run.extra(\.cumulative), label: "measured", arm: .pca)
         cumulative.add(.points(x: [10, 50, 100, 187], y: [0.720, 0.863, 0.912, 0.950],
                                label: "float64 reference (CLAIMS.md)").paletteSlot(Arm.control.slot))
-        cumulative.add(.referenceLine(.horizontal(y: 0.9), label: nil))
-        cumulative.add(.referenceLine(.vertical(x: 100), label: nil))
+        for line in [ReferenceLine.horizontal(y: 0.9), .vertical(x: 100)] { cumulative.add(.referenceLine(line, label: nil)) }
         cumulative.legend = .bottomRight
         var figure = Figure.panels(rows: 1, columns: 2, title: "PCA of Fashion-MNIST training images", [spectrum, cumulative])
         figure.size = PixelSize(width: 1100, height: 460)
@@ -90,21 +88,37 @@ extension PCAWhiteningClaim {
         return figure
     }
 
-    /// (a) test accuracy of softmax regression per representation; (b) the whitened test variance per direction.
+    /// (a) max |C − I| on the test images, per seed; (b) test accuracy, mean with min–max whiskers; (c) the whitened
+    /// test variance per direction.
     static func accuracyFigure(_ run: Run<Self>) -> Figure {
+        var distance = Figure(title: "(a) max |C − I| on the test images, one point per seed (dashed: the rule's \(Numbers.compact(tolerance)))",
+                              x: Axis(range: .between(0.5, 4.5), ticks: [-100]),
+                              y: Axis(label: "max_ij |C_ij − δ_ij|", range: .between(0.01, 1e3), scale: .log10))
+        distance.add(.referenceLine(.horizontal(y: tolerance), label: nil))
+        let shown: [(Representation, KeyPath<Outcome<Metrics, Extra>, Double>)] = [
+            (.whitened100, \.claim.testDistance), (.pixelStandardised, \.control.testDistance),
+            (.whitenedSmallEpsilon, \.extra.testDistanceSmall), (.plain, \.extra.testDistancePlain)]
+        for (i, (key, path)) in shown.enumerated() {
+            let arm = arms.first { $0.key == key }!
+            let values = run.outcomes.map { $0[keyPath: path] }
+            distance.add(.points(x: values.map { _ in Double(i + 1) }, y: values, label: arm.label).paletteSlot(arm.arm.slot))
+        }
+        distance.legend = .outsideRight
         let names = arms.map(\.bar)
-        var accuracy = Figure(title: "(a) softmax regression, test accuracy (mean over seeds)",
-                              x: Axis(), y: Axis(label: "test accuracy", range: .between(0.7, 0.86)))
+        var accuracy = Figure(title: "(b) softmax regression, test accuracy (bar: mean, whisker: min–max)",
+                              x: Axis(), y: Axis(label: "test accuracy", range: .between(0, 1)))
         accuracy.barLayout = .stacked
         for (i, arm) in arms.enumerated() {
             let values = run.extra(\.runs).map { $0[arm.key.rawValue]!.testAccuracy }
             let mean = values.reduce(0, +) / Double(values.count)
             accuracy.add(.bars(categories: names, values: names.indices.map { $0 == i ? mean : 0 }, label: nil)
                 .paletteSlot(arm.arm.slot))
+            accuracy.add(.line(x: [Double(i), Double(i)], y: [values.min()!, values.max()!], label: nil)
+                .paletteSlot(arm.arm.slot))
         }
         accuracy.legend = .hidden
         let k = run.extra(\.eigenvalues)[0].indices.map { Double($0 + 1) }
-        var variance = Figure(title: "(b) whitened variance on the test images, the weakest directions",
+        var variance = Figure(title: "(c) whitened variance on the test images, the weakest directions",
                               x: Axis(label: "direction k (by training variance λ_k, largest first)", range: .between(600, 790)),
                               y: Axis(label: "Var_test(u_k·x) / (λ_k + ε)", range: .between(1e-4, 1e3), scale: .log10))
         variance.add(.referenceLine(.horizontal(y: 1), label: nil))
@@ -113,9 +127,9 @@ extension PCAWhiteningClaim {
                                  arm: arm.arm)
         }
         variance.legend = .topLeft
-        var figure = Figure.panels(rows: 1, columns: 2, title: "Whitening Fashion-MNIST: accuracy and amplified directions",
-                                   [accuracy, variance])
-        figure.size = PixelSize(width: 1200, height: 520)
+        var figure = Figure.panels(rows: 3, columns: 1, title: "Whitening Fashion-MNIST: distance from I, accuracy, amplified directions",
+                                   [distance, accuracy, variance])
+        figure.size = PixelSize(width: 1300, height: 1500)
         return figure
     }
 }

@@ -3,47 +3,26 @@ import Foundation
 import NeuralEngine
 
 /// The input representations softmax regression is trained on (CLAIMS.md D2), each built from the PCA fitted on the
-/// seed's training subset (in Double: Float32's eigenvalues are rounding noise below ~1e−6).
+/// seed's training subset (in Double: Float32's eigenvalues are rounding noise below ~1e−6): raw pixels / 255; the
+/// coordinates on the top 100 principal directions, (x − μ)·U₁₀₀ᵀ; those divided by √(λ + 1e−5) (the claim's
+/// whitening, CS231n's ε); all 784 directions whitened with ε = 1e−5, 0.1 and none (`Xrot / np.sqrt(S)`, directions of
+/// λ = 0 left out); and the negative control, whitening without the rotation: the 100 pixels of largest training
+/// variance, each centred and divided by its own training σ (per-pixel standardisation).
 enum Representation: String, CaseIterable, Sendable {
-    /// Pixels / 255 in [0, 1].
-    case raw
-    /// The coordinates on the top 100 principal directions, (x − μ)·U₁₀₀ᵀ.
-    case pca100
-    /// Those coordinates divided by √(λ + 1e−5): the claim's whitening (CS231n's ε).
-    case whitened100
-    /// All 784 directions whitened with ε = 1e−5 and with ε = 0.1.
-    case whitenedSmallEpsilon, whitenedLargeEpsilon
-    /// The negative control: every direction of non-zero training variance (all 784 here) whitened with no ε
-    /// (plain whitening, `Xrot / np.sqrt(S)`).
-    case plain
+    case raw, pca100, whitened100, whitenedSmallEpsilon, whitenedLargeEpsilon, plain, pixelStandardised
 
-    var components: Int? { self == .pca100 || self == .whitened100 ? 100 : nil }
-    var epsilon: Double? {
-        switch self {
-        case .raw, .pca100: nil
-        case .whitened100, .whitenedSmallEpsilon: 1e-5
-        case .whitenedLargeEpsilon: 0.1
-        case .plain: 0
-        }
-    }
+    var components: Int? { self == .pca100 || self == .whitened100 || self == .pixelStandardised ? 100 : nil }
+    var epsilon: Double? { [.whitened100: 1e-5, .whitenedSmallEpsilon: 1e-5, .whitenedLargeEpsilon: 0.1, .plain: 0][self] }
 
     /// This representation of images whose coordinates on all principal directions, `projected` (N×784, computed
-    /// once in Double and stored in Float), and `pixels` are given.
-    func features(pixels: Tensor<Float>, projected: Tensor<Float>, pca: PCA<Double>) -> Tensor<Float> {
-        guard self != .raw else { return pixels }
-        let y = leadingColumns(projected, components ?? pca.eigenvalues.filter { $0 > 0 }.count)
+    /// once in Double and stored in Float), and `pixels` are given; `standardised` picks the control's pixels.
+    func features(pixels: Tensor<Float>, projected: Tensor<Float>, pca: PCA<Double>,
+                  standardised: (Tensor<Float>) -> Tensor<Float>) -> Tensor<Float> {
+        if self == .raw { return pixels }
+        if self == .pixelStandardised { return standardised(pixels) }
+        let y = projected.selectingColumns(Array(0..<(components ?? pca.eigenvalues.filter { $0 > 0 }.count)))
         guard let epsilon else { return y }
         return PCAWhitening(pca: pca, epsilon: epsilon).whitening(projected: y)
-    }
-}
-
-/// The first k columns of x.
-func leadingColumns(_ x: Tensor<Float>, _ k: Int) -> Tensor<Float> {
-    guard k < x.columns else { return x }
-    return Tensor(rows: x.rows, columns: k) { out in
-        for r in 0..<x.rows {
-            for c in 0..<k { out[r * k + c] = x.scalars[r * x.columns + c] }
-        }
     }
 }
 
@@ -69,19 +48,4 @@ struct SoftmaxRun: Sendable {
             }
         }
     }
-}
-
-/// The covariance (1/N) Σ (z − z̄)(z − z̄)ᵀ of N×k data (the mean accumulated in Double, the product by sgemm).
-func covariance(_ z: Tensor<Float>) -> Tensor<Float> {
-    let centred = MeanSubtraction.fit(z).apply(z)
-    return (1 / Float(z.rows)) * Tensor.matmul(centred, centred, transposeA: true)
-}
-
-/// max_ij |C_ij − δ_ij|: how far a covariance is from the identity, entry by entry.
-func distanceFromIdentity(_ c: Tensor<Float>) -> Double {
-    var largest = 0.0
-    for i in 0..<c.rows {
-        for j in 0..<c.columns { largest = max(largest, abs(Double(c[i, j]) - (i == j ? 1 : 0))) }
-    }
-    return largest
 }

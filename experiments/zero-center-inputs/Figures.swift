@@ -11,6 +11,7 @@ extension ZeroCenterInputs {
 
     static let arms: [(key: Preprocessing, label: String, arm: Arm)] = [
         (.raw, "raw pixels", .raw), (.centred, "centred", .centred), (.standardised, "per-pixel standardised", .standardised),
+        (.scaled, "x / σ, not centred (control)", .control),
     ]
 
     /// (a) final training loss against learning rate; (b) the loss curve at each preprocessing's best rate.
@@ -42,7 +43,7 @@ extension ZeroCenterInputs {
     static func spectrumFigure(_ run: Run<Self>) -> Figure {
         var figure = Figure(title: "Eigenvalues of E[xxᵀ] over the training images",
                             x: Axis(label: "component k", range: .between(0.8, 1000), scale: .log10),
-                            y: Axis(label: "λ_k", range: .between(1e-8, 1e3), scale: .log10))
+                            y: Axis(label: "λ_k", range: .between(1e-8, 1e4), scale: .log10))
         for arm in arms {
             let spectra = run.extra(\.runs).map { $0[arm.key.rawValue]!.spectrum.map { $0 > 1e-8 ? $0 : .nan } }
             figure.addSeedBand(x: spectra[0].indices.map { Double($0 + 1) }, perSeed: spectra, label: arm.label, arm: arm.arm)
@@ -63,8 +64,8 @@ extension ZeroCenterInputs {
         let x = Tensor<Double>(rows: 400, columns: 2, scalars: points)
         let panels = [("original data", x, Arm.raw), ("zero-centred", MeanSubtraction.fit(x).apply(x), .centred),
                       ("normalised", FeatureStandardization.fit(x).apply(x), .standardised)].map { title, data, arm in
-            var panel = Figure(title: title, x: Axis(label: "x₁", range: .between(-6, 12)),
-                               y: Axis(label: "x₂", range: .between(-6, 12)))
+            var panel = Figure(title: title, x: Axis(label: "x₁", range: .between(-10, 14)),
+                               y: Axis(label: "x₂", range: .between(-10, 14)))
             panel.add(.referenceLine(.horizontal(y: 0), label: nil))
             panel.add(.referenceLine(.vertical(x: 0), label: nil))
             panel.add(.points(x: data.column(0), y: data.column(1), label: nil).paletteSlot(arm.slot))
@@ -79,9 +80,9 @@ extension ZeroCenterInputs {
     /// First seed: (a) each pixel's mean over the preprocessed test set against μ_test − μ_train; (b) how far it
     /// lies from μ_test − μ_train, with the rule's threshold.
     static func leakageFigure(_ run: Run<Self>) -> Figure {
-        let extra = run.outcomes[0].extra, shift = extra.shift
+        let extra = run.outcomes[0].extra, shift = extra.shift   // μ_test − μ_train
         let shown: [(key: Preprocessing, label: String, arm: Arm)] = [
-            (.centred, "μ fitted on the training subset", .centred), (.leaky, "μ refit on the test set", .control)]
+            (.centred, "μ fitted on the training subset", .centred), (.leaky, "μ refit on the test set", .other(0))]
         let limit = shift.map(abs).max()! * 1.1
         let ticks = stride(from: -0.02, through: 0.02, by: 0.005).filter { abs($0) < limit }
         var scatter = Figure(title: "(a) test set after centring, per pixel",

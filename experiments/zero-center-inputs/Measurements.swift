@@ -11,7 +11,10 @@ enum Preprocessing: String, CaseIterable, Sendable {
     case centred
     /// (x − μ_train) / σ_train per pixel (`X /= np.std(X, axis=0)` after centring; σ floored at 1e-8).
     case standardised
-    /// The negative control: centring whose mean μ_test is refit on the test set (leakage) and applied to both sets.
+    /// The negative control: scaling without centring, x / σ_train with σ_train the training subset's scalar standard
+    /// deviation over all pixels and no mean subtracted ("normalised" but not zero-centred).
+    case scaled
+    /// The pipeline check: centring whose mean μ_test is refit on the test set (leakage) and applied to both sets.
     case leaky
 
     /// The transform, fitted on `training` (on `test` for `.leaky`).
@@ -20,9 +23,16 @@ enum Preprocessing: String, CaseIterable, Sendable {
         case .raw: return { $0 }
         case .centred: return MeanSubtraction.fit(training).apply
         case .standardised: return FeatureStandardization.fit(training).apply
+        case .scaled:
+            let sigma = ScalarStandardization.fit(training).standardDeviation
+            return ScalarStandardization(mean: 0, standardDeviation: sigma, epsilon: 1e-8).apply
         case .leaky: return MeanSubtraction.fit(test).apply
         }
     }
+
+    /// The same mechanism with every statistic fitted on the training set (`.leaky` → `.centred`): what the leakage
+    /// check compares against.
+    var honest: Preprocessing { self == .leaky ? .centred : self }
 }
 
 /// One preprocessing measured on one seed's training subset: the spectrum of E[xxᵀ] of the preprocessed training
@@ -31,8 +41,9 @@ enum Preprocessing: String, CaseIterable, Sendable {
 struct PreprocessingRun: Sendable {
     /// λ₁ ≥ … ≥ λ₇₈₄ of E[xxᵀ] = XᵀX/N over the preprocessed training images (no re-centring).
     var spectrum: [Double] = []
-    /// Per pixel: the mean of the preprocessed test images.
-    var testMean: [Double] = []
+    /// Per pixel: the mean of the preprocessed test images, and T_train(μ_test) — μ_test through the same mechanism
+    /// fitted on the training subset (for centring: μ_test − μ_train).
+    var testMean: [Double] = [], expectedTestMean: [Double] = []
     /// Per learning rate: the softmax cross-entropy on the whole training subset after the last step (NaN: diverged).
     var finalLoss: [Double] = []
     /// Per learning rate: the test accuracy after the last step (NaN: diverged).
@@ -52,6 +63,8 @@ struct PreprocessingRun: Sendable {
         let x = training.mappingFeatures(transform), xTest = test.mappingFeatures(transform)
         spectrum = PCA.fit(x.features, centring: false).eigenvalues.map(Double.init)
         testMean = MeanSubtraction.fit(xTest.features).mean.scalars.map(Double.init)
+        let honest = preprocessing.honest.fitted(training: training.features, test: test.features)
+        expectedTestMean = honest(MeanSubtraction.fit(test.features).mean).scalars.map(Double.init)
         for rate in settings.learningRates {
             var stream = initialWeights
             let network = Sequential<Float>([Linear(x.featureCount, x.classCount,
@@ -70,8 +83,8 @@ struct PreprocessingRun: Sendable {
     }
 }
 
-/// max_j |mean_j(T(test)) − (μ_test − μ_train)_j|: zero (up to Float32 rounding) when T's statistics came from the
-/// training set only; max_j |μ_test − μ_train|_j when T was refit on the test set.
-func leakageError(testMean: [Double], shift: [Double]) -> Double {
-    zip(testMean, shift).map { abs($0 - $1) }.max()!
+/// max_j |mean_j(T(test)) − T_train(μ_test)_j|: zero (up to Float32 rounding) when T's statistics came from the
+/// training set only; for centring refit on the test set, max_j |μ_test − μ_train|_j.
+func leakageError(testMean: [Double], expected: [Double]) -> Double {
+    zip(testMean, expected).map { abs($0 - $1) }.max()!
 }

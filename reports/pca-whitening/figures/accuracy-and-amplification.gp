@@ -1,4 +1,4 @@
-# accuracy-and-amplification.gp — figure written by the Gnuplot module of LectureClaims ("Whitening Fashion-MNIST: accuracy and amplified directions").
+# accuracy-and-amplification.gp — figure written by the Gnuplot module of LectureClaims ("Whitening Fashion-MNIST: distance from I, accuracy, amplified directions").
 # Reproduce: cd figures && gnuplot accuracy-and-amplification.gp   (writes accuracy-and-amplification.svg, accuracy-and-amplification.png, accuracy-and-amplification.pdf)
 # Data: ../data/accuracy-and-amplification.tsv, one block per series, read with `index k`.
 set encoding utf8
@@ -24,12 +24,42 @@ set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 1200,520 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-and-amplification.svg" }
-    if (format eq "png") { set terminal pngcairo size 2400,1040 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-and-amplification.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 9.375in,4.0625in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-and-amplification.pdf" }
-    set multiplot layout 1,2 title "Whitening Fashion-MNIST: accuracy and amplified directions" noenhanced
-    # Panel 1 of 2 (row 1, column 1)
-    set title "(a) softmax regression, test accuracy (mean over seeds)" noenhanced
+    if (format eq "svg") { set terminal svg size 1300,1500 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-and-amplification.svg" }
+    if (format eq "png") { set terminal pngcairo size 2600,3000 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-and-amplification.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 10.15625in,11.71875in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "accuracy-and-amplification.pdf" }
+    set multiplot layout 3,1 title "Whitening Fashion-MNIST: distance from I, accuracy, amplified directions" noenhanced
+    # Panel 1 of 3 (row 1, column 1)
+    set title "(a) max |C − I| on the test images, one point per seed (dashed: the rule's 0.15)" noenhanced
+    unset xlabel
+    set ylabel "max_ij |C_ij − δ_ij|" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "% g"
+    set logscale y 10
+    set format y "10^{%L}"
+    set format y2 "% h"
+    set format cb "% h"
+    set xrange [0.5:4.5]
+    set yrange [0.01:1000]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics (-100) enhanced nomirror out
+    set ytics autofreq enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    set key outside right top vertical reverse Left samplen 2.5 spacing 1.1 noenhanced nobox
+    unset arrow
+    set arrow 1 from graph 0, first 0.15 to graph 1, first 0.15 nohead back ls 100
+    plot \
+        data index 0 using 1:2 with points ls 6 title "PCA-100 whitened, ε = 1e−5" noenhanced, \
+        data index 1 using 1:2 with points ls 7 title "100 pixels ÷ own σ, no rotation (control)" noenhanced, \
+        data index 2 using 1:2 with points ls 5 title "784 whitened, ε = 1e−5" noenhanced, \
+        data index 3 using 1:2 with points ls 1 title "784 whitened, no ε" noenhanced
+    # Panel 2 of 3 (row 2, column 1)
+    set title "(b) softmax regression, test accuracy (bar: mean, whisker: min–max)" noenhanced
     unset xlabel
     set ylabel "test accuracy" noenhanced
     unset y2label
@@ -39,12 +69,12 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-0.6:5.6]
-    set yrange [0.7:0.86]
+    set xrange [-0.6:6.6]
+    set yrange [0:1]
     set y2range [*:*]
     set cbrange [*:*]
-    set xtics ("raw" 0, "PCA-100" 1, "PCA-100 wh." 2, "ε = 0.1" 3, "ε = 1e−5" 4, "no ε" 5) noenhanced nomirror out
-    set ytics 0.05 enhanced nomirror out
+    set xtics ("raw" 0, "PCA-100" 1, "100 wh. ε=1e−5" 2, "100 pixels ÷ σ" 3, "784 wh. ε=0.1" 4, "784 wh. ε=1e−5" 5, "784 wh. no ε" 6) noenhanced nomirror out
+    set ytics 0.25 enhanced nomirror out
     unset y2tics
     set border 3
     set grid noxtics ytics
@@ -52,14 +82,22 @@ do for [format in "svg png pdf"] {
     unset key
     unset arrow
     plot \
-        data index 0 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#D55E00" notitle, \
-        data index 1 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#E69F00" notitle, \
-        data index 2 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#CC79A7" notitle, \
-        data index 3 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#009E73" notitle, \
-        data index 4 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#56B4E9" notitle, \
-        data index 5 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#000000" notitle
-    # Panel 2 of 2 (row 1, column 2)
-    set title "(b) whitened variance on the test images, the weakest directions" noenhanced
+        data index 4 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#D55E00" notitle, \
+        data index 6 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#E69F00" notitle, \
+        data index 8 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#CC79A7" notitle, \
+        data index 10 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#000000" notitle, \
+        data index 12 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#009E73" notitle, \
+        data index 14 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#56B4E9" notitle, \
+        data index 16 using 1:2:3:4:5:6 with boxxyerror fs transparent solid 0.9 border lc rgb "#404040" lc rgb "#0072B2" notitle, \
+        data index 5 using 1:2 with lines ls 4 notitle, \
+        data index 7 using 1:2 with lines ls 2 notitle, \
+        data index 9 using 1:2 with lines ls 6 notitle, \
+        data index 11 using 1:2 with lines ls 7 notitle, \
+        data index 13 using 1:2 with lines ls 3 notitle, \
+        data index 15 using 1:2 with lines ls 5 notitle, \
+        data index 17 using 1:2 with lines ls 1 notitle
+    # Panel 3 of 3 (row 3, column 1)
+    set title "(c) whitened variance on the test images, the weakest directions" noenhanced
     set xlabel "direction k (by training variance λ_k, largest first)" noenhanced
     set ylabel "Var_test(u_k·x) / (λ_k + ε)" noenhanced
     unset y2label
@@ -84,12 +122,12 @@ do for [format in "svg png pdf"] {
     unset arrow
     set arrow 1 from graph 0, first 1 to graph 1, first 1 nohead back ls 100
     plot \
-        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
-        data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
-        data index 10 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
-        data index 7 using 1:2 with lines ls 3 title "784 whitened, ε = 0.1" noenhanced, \
-        data index 9 using 1:2 with lines ls 5 title "784 whitened, ε = 1e−5" noenhanced, \
-        data index 11 using 1:2 with lines ls 7 title "784 whitened, no ε" noenhanced
+        data index 18 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 20 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
+        data index 22 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 19 using 1:2 with lines ls 3 title "784 whitened, ε = 0.1" noenhanced, \
+        data index 21 using 1:2 with lines ls 5 title "784 whitened, ε = 1e−5" noenhanced, \
+        data index 23 using 1:2 with lines ls 1 title "784 whitened, no ε" noenhanced
     unset multiplot
     unset output
 }

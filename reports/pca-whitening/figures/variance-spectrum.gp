@@ -29,7 +29,7 @@ do for [format in "svg png pdf"] {
     if (format eq "pdf") { set terminal pdfcairo size 8.59375in,3.59375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "variance-spectrum.pdf" }
     set multiplot layout 1,2 title "PCA of Fashion-MNIST training images" noenhanced
     # Panel 1 of 2 (row 1, column 1)
-    set title "(a) eigenvalues λ_k of the covariance (dashed: ε = 0.1 and 1e−5)" noenhanced
+    set title "(a) eigenvalues λ_k of the covariance (lines: ε = 0.1 and 1e−5)" noenhanced
     set xlabel "component k" noenhanced
     set ylabel "λ_k" noenhanced
     unset y2label

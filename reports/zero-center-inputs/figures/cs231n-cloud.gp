@@ -36,12 +36,12 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-6:12]
-    set yrange [-6:12]
+    set xrange [-10:14]
+    set yrange [-10:14]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 10 enhanced nomirror out
-    set ytics 5 enhanced nomirror out
+    set ytics 10 enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
@@ -63,12 +63,12 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-6:12]
-    set yrange [-6:12]
+    set xrange [-10:14]
+    set yrange [-10:14]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 10 enhanced nomirror out
-    set ytics 5 enhanced nomirror out
+    set ytics 10 enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
@@ -90,12 +90,12 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [-6:12]
-    set yrange [-6:12]
+    set xrange [-10:14]
+    set yrange [-10:14]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 10 enhanced nomirror out
-    set ytics 5 enhanced nomirror out
+    set ytics 10 enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics

@@ -5,11 +5,14 @@ set encoding utf8
 set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/eigen-spectrum.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…4, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
 set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
 set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -33,7 +36,7 @@ set format y "10^{%L}"
 set format y2 "% h"
 set format cb "% h"
 set xrange [0.8:1000]
-set yrange [1e-08:1000]
+set yrange [1e-08:10000]
 set y2range [*:*]
 set cbrange [*:*]
 set xtics autofreq enhanced nomirror out
@@ -53,8 +56,10 @@ do for [format in "svg png pdf"] {
         data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
         data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
         data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 1 using 1:2 with lines ls 4 title "raw pixels" noenhanced, \
         data index 3 using 1:2 with lines ls 1 title "centred" noenhanced, \
-        data index 5 using 1:2 with lines ls 3 title "per-pixel standardised" noenhanced
+        data index 5 using 1:2 with lines ls 3 title "per-pixel standardised" noenhanced, \
+        data index 7 using 1:2 with lines ls 7 title "x / σ, not centred (control)" noenhanced
     unset output
 }

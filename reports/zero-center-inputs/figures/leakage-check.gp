@@ -5,14 +5,13 @@ set encoding utf8
 set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/leakage-check.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…6, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
 set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
 set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
 set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
 set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
-set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -54,7 +53,7 @@ do for [format in "svg png pdf"] {
     plot \
         data index 0 using 1:2 with lines ls 100 title "y = μ_test − μ_train" noenhanced, \
         data index 1 using 1:2 with points ls 1 title "μ fitted on the training subset" noenhanced, \
-        data index 2 using 1:2 with points ls 7 title "μ refit on the test set" noenhanced
+        data index 2 using 1:2 with points ls 6 title "μ refit on the test set" noenhanced
     # Panel 2 of 2 (row 1, column 2)
     set title "(b) |mean − (μ_test − μ_train)| per pixel (dashed: the rule's 1e−5)" noenhanced
     set xlabel "pixel" noenhanced
@@ -82,7 +81,7 @@ do for [format in "svg png pdf"] {
     set arrow 1 from graph 0, first 1e-05 to graph 1, first 1e-05 nohead back ls 100
     plot \
         data index 3 using 1:2 with points ls 1 notitle, \
-        data index 4 using 1:2 with points ls 7 notitle
+        data index 4 using 1:2 with points ls 6 notitle
     unset multiplot
     unset output
 }
