@@ -26,8 +26,9 @@ import Testing
         let sigmoid = try seeds.map { try steps(.sigmoid, seed: $0) }
         let relu = try seeds.map { try steps(.relu, seed: $0) }, control = try seeds.map { try steps(.steepSigmoid, seed: $0) }
         let judgement = Judgement(rules: Experiment.rules,
-                                  claim: zip(sigmoid, relu).map { Experiment.Metrics(speedup: $0 / $1) },
-                                  control: zip(sigmoid, control).map { Experiment.Metrics(speedup: $0 / $1) },
+                                  claim: zip(sigmoid, relu).map { Experiment.Metrics(speedup: $0 / $1, speedupTunedOnce: $0 / $1) },
+                                  control: zip(sigmoid, control).map { Experiment.Metrics(speedup: $0 / $1,
+                                                                                         speedupTunedOnce: $0 / $1) },
                                   seeds: [7], controlMustBe: .rejected)
         #expect(judgement.verdict == .reproduced, "sigmoid \(sigmoid), ReLU \(relu), control \(control)")
         #expect(judgement.inForce.controlSeeds == [false])

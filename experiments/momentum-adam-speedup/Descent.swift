@@ -4,7 +4,6 @@ import NeuralEngine
 /// The three optimizers compared, each built from the engine's own classes (Optimizer.swift).
 enum Method: String, CaseIterable, Sendable {
     case sgd = "SGD", momentum = "momentum", adam = "Adam"
-
     /// A fresh optimizer (no velocity or moments yet) at learning rate `rate`; `mu` is momentum's μ.
     func optimizer<Scalar: EngineScalar>(rate: Double, mu: Double) -> any Optimizer<Scalar> {
         switch self {
@@ -19,20 +18,18 @@ enum Method: String, CaseIterable, Sendable {
 /// rotated by φ (so Adam's per-coordinate scaling gets no help from axis-aligned curvature).
 struct Quadratic: Sendable {
     let conditionNumber, angle: Double
-
     func gradient(_ x: Double, _ y: Double) -> (Double, Double) {
         let c = cos(angle), s = sin(angle)
         let u = c * x + s * y, v = conditionNumber * (-s * x + c * y)   // the gradient in eigen-coordinates
         return (c * u - s * v, s * u + c * v)
     }
-
     /// The lower and upper y of the level set {f ≤ level} at `x`, nil outside it (for drawing filled contours).
     func levelInterval(_ level: Double, at x: Double) -> (Double, Double)? {
         // f(x, y) = ½(a x² + 2b x y + d y²) with A = [[a, b], [b, d]]; solve f = level for y.
         let c = cos(angle), s = sin(angle), k = conditionNumber
         let a = c * c + k * s * s, b = c * s * (1 - k), d = s * s + k * c * c
         let disc = b * b * x * x - d * (a * x * x - 2 * level)
-        guard disc >= 0 else { return nil }
+        if disc < 0 { return nil }
         return ((-b * x - disc.squareRoot()) / d, (-b * x + disc.squareRoot()) / d)
     }
 }
@@ -48,7 +45,7 @@ func descend(from start: (Double, Double), optimizer: any Optimizer<Double>, ste
         let g = gradient(w.value.scalars[0], w.value.scalars[1])
         w.gradient = Tensor(row: [g.0, g.1])
         optimizer.update([w])
-        let x = w.value.scalars[0], y = w.value.scalars[1]
+        let (x, y) = (w.value.scalars[0], w.value.scalars[1])
         path.append((x, y))
         if !x.isFinite || !y.isFinite || stop(step, x, y) { break }
     }
@@ -74,7 +71,6 @@ func iterationsToTolerance(_ quadratic: Quadratic, from start: (Double, Double),
 /// A method's best hyper-parameters on a grid: the fewest iterations to tolerance, the rate and μ that gave them.
 struct Tuned: Sendable {
     var iterations: Int?, rate = Double.nan, mu = Double.nan
-
     /// Searches `rates` × `mus` (μ only for momentum), stopping each run once it cannot beat the best so far.
     init(_ method: Method, on quadratic: Quadratic, from start: (Double, Double), rates: [Double], mus: [Double],
          settings: MomentumAdamSpeedup.Settings) {
@@ -90,8 +86,7 @@ struct Tuned: Sendable {
     }
 }
 
-/// The saddle f(x, y) = ½x² − ½y² + ¼y⁴ (minima at y = ±1, a saddle at 0): the steps until |y| ≥ `escape` from
-/// (x₀, y₀), and |y_t| along the way.
+/// The saddle ½x² − ½y² + ¼y⁴ (minima at y = ±1): the steps until |y| ≥ `escape` from (x₀, y₀), and |y_t| on the way.
 func saddleEscape(_ method: Method, from start: (Double, Double), settings: MomentumAdamSpeedup.Settings)
     -> (steps: Double, heights: [Double]) {
     let heights = descend(from: start, optimizer: method.optimizer(rate: settings.saddleRate, mu: settings.saddleMomentum),

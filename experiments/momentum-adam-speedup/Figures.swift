@@ -7,9 +7,7 @@ extension MomentumAdamSpeedup {
         [NamedFigure("quadratic-paths", pathsFigure(run)), NamedFigure("iterations-vs-condition-number", iterationsFigure(run)),
          NamedFigure("saddle-escape", saddleFigure(run)), NamedFigure("mlp-training-loss", mlpFigure(run))]
     }
-
     static let arms: [Method: Arm] = [.sgd: .sgd, .momentum: .momentum, .adam: .adam]
-
     /// The first seed's κ = 100 valley as nested filled level sets, and each method's path to tolerance on it.
     static func pathsFigure(_ run: Run<Self>) -> Figure {
         let extra = run.outcomes[0].extra, quadratic = Quadratic(conditionNumber: run.settings.ruledCondition, angle: extra.angle)
@@ -22,16 +20,18 @@ extension MomentumAdamSpeedup {
             figure.add(.band(x: inside.map(\.0), lower: inside.map(\.1), upper: inside.map(\.2), label: nil)
                 .paletteSlot(Arm.control.slot))
         }
-        for method in Method.allCases {
+        for method in [Method.momentum, .adam, .sgd] {   // SGD last: its short zig-zags on top of momentum's dashes
             let path = extra.paths[method.rawValue]!
             figure.add(.line(x: path.map(\.x), y: path.map(\.y), label: "\(method.rawValue) (\(path.count - 1) steps)")
                 .paletteSlot(arms[method]!.slot))
         }
+        let start = extra.paths[Method.sgd.rawValue]![0]
+        figure.add(.points(x: [start.x], y: [start.y], label: "start w₀").paletteSlot(Arm.control.slot))
+        figure.add(.points(x: [0], y: [0], label: "minimum w = 0").paletteSlot(Arm.other(0).slot))
         figure.legend = .below
-        figure.size = PixelSize(width: 560, height: 620)
+        figure.size = PixelSize(width: 560, height: 660)
         return figure
     }
-
     /// Iterations to tolerance against κ (log–log), tuned per method and κ, with the optimal-step theory for SGD and
     /// heavy ball: ln(10⁶)/−ln r with r = (κ−1)/(κ+1) and (√κ−1)/(√κ+1).
     static func iterationsFigure(_ run: Run<Self>) -> Figure {
@@ -52,9 +52,8 @@ extension MomentumAdamSpeedup {
         figure.size = PixelSize(width: 640, height: 480)
         return figure
     }
-
     static func saddleFigure(_ run: Run<Self>) -> Figure {
-        var figure = Figure(title: "Escaping the saddle of ½x² − ½y² + ¼y⁴ from y₀ = 10⁻⁸",
+        var figure = Figure(title: "Escaping the saddle of ½x² − ½y² + ¼y⁴ from y₀ = 10⁻⁸, shared η = \(Numbers.compact(run.settings.saddleRate))",
                             x: Axis(label: "step", range: .between(0, Double(run.settings.saddleSteps))),
                             y: Axis(label: "|y|", range: .between(1e-9, 3), scale: .log10))
         let escape = run.settings.escapeHeight
@@ -66,7 +65,6 @@ extension MomentumAdamSpeedup {
         figure.legend = .below
         return figure
     }
-
     /// The MLP's training loss (mean over windows of steps) at each optimizer's tuned learning rate.
     static func mlpFigure(_ run: Run<Self>) -> Figure {
         let s = run.settings

@@ -21,8 +21,10 @@ struct ReLUConvergesFaster: ClaimExperiment {
     static let quick = Settings(maxSteps: 600, targetError: 0.25, trainingExamples: 5_000, probeExamples: 1_000,
                                 grid: [0.03], slowGrid: [0.1])
 
-    /// Steps to the target error, sigmoid ÷ this arm (ReLU; the control: sigmoid with σ′ × 4).
-    struct Metrics: SeedMetrics { var speedup = 0.0 }
+    /// Steps to the target error, sigmoid ÷ this arm (ReLU; the control: sigmoid with σ′ × 4), every activation at the
+    /// rate tuned once on the tuning seed. `speedup` is CLAIMS.md's metric (at each activation's best rate), which this
+    /// run does not measure separately: it carries the same tuned-once value; the amended rule names the protocol.
+    struct Metrics: SeedMetrics { var speedup = 0.0, speedupTunedOnce = 0.0 }
 
     struct Extra: SeedMetrics {
         var stepsReLU = 0.0, stepsTanh = 0.0, stepsSigmoid = 0.0, stepsControl = 0.0
@@ -37,7 +39,8 @@ struct ReLUConvergesFaster: ClaimExperiment {
 
     static let reportTemplate = Bundle.module.url(forResource: "report", withExtension: "md")
 
-    static let rules = [Rule("relu-vs-sigmoid", \Metrics.speedup, .greaterThan(3))]
+    static let rules = [Rule("relu-vs-sigmoid", \Metrics.speedup, .greaterThan(3))
+        .amended(to: \Metrics.speedupTunedOnce, .greaterThan(3))]
 
     static func load(_ settings: Settings) throws -> Inputs {
         let training = try FashionMNIST.standardizedTraining(Float.self, limit: settings.trainingExamples)
@@ -61,14 +64,29 @@ struct ReLUConvergesFaster: ClaimExperiment {
         (extra.rateReLU, extra.rateTanh, extra.rateSigmoid, extra.rateControl) =
             (inputs.rates[.relu]!, inputs.rates[.tanh]!, inputs.rates[.sigmoid]!, inputs.rates[.steepSigmoid]!)
         extra.tanhRatio = extra.stepsTanh / extra.stepsReLU
-        return Outcome(claim: Metrics(speedup: extra.stepsSigmoid / extra.stepsReLU),
-                       control: Metrics(speedup: extra.stepsSigmoid / extra.stepsControl), extra: extra)
+        let claim = extra.stepsSigmoid / extra.stepsReLU, control = extra.stepsSigmoid / extra.stepsControl
+        return Outcome(claim: Metrics(speedup: claim, speedupTunedOnce: claim),
+                       control: Metrics(speedup: control, speedupTunedOnce: control), extra: extra)
     }
 
     struct Facts: ClaimFacts {
-        /// ReLU reached the target at least 6× sooner than tanh on every seed (Krizhevsky et al.'s figure).
-        var tanhSixFold = false
+        /// ReLU reached the target at least 6× sooner than tanh on every seed (Krizhevsky et al.'s figure); ReLU was
+        /// faster than tanh on every seed; slower on some seed.
+        var tanhSixFold = false, fasterThanTanh = false, slowerThanTanhSomewhere = false
+        /// Some claim or control ratio lands exactly on CLAIMS.md's bound 3 ("≥ 3" holds there, the coded "> 3" not).
+        var onBound = false
+        /// Every seed's steps inside CLAIMS.md's reference range (ReLU and tanh 125–150, sigmoid 1025–1250).
+        var reluInReference = false, tanhInReference = false, sigmoidInReference = false
     }
 
-    static func facts(_ run: Run<Self>) -> Facts { Facts(tanhSixFold: run.extra(\.tanhRatio).allSatisfy { $0 >= 6 }) }
+    static func facts(_ run: Run<Self>) -> Facts {
+        let tanh = run.extra(\.tanhRatio)
+        func inside(_ steps: [Double], _ low: Double, _ high: Double) -> Bool { steps.allSatisfy { $0 >= low && $0 <= high } }
+        return Facts(tanhSixFold: tanh.allSatisfy { $0 >= 6 }, fasterThanTanh: tanh.allSatisfy { $0 > 1 },
+                     slowerThanTanhSomewhere: tanh.contains { $0 < 1 },
+                     onBound: (run.claim(\.speedup) + run.control(\.speedup)).contains(3),
+                     reluInReference: inside(run.extra(\.stepsReLU), 125, 150),
+                     tanhInReference: inside(run.extra(\.stepsTanh), 125, 150),
+                     sigmoidInReference: inside(run.extra(\.stepsSigmoid), 1025, 1250))
+    }
 }

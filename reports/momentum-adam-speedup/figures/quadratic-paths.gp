@@ -47,16 +47,18 @@ set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced 
 unset arrow
 
 do for [format in "svg png pdf"] {
-    if (format eq "svg") { set terminal svg size 560,620 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "quadratic-paths.svg" }
-    if (format eq "png") { set terminal pngcairo size 1120,1240 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "quadratic-paths.png" }
-    if (format eq "pdf") { set terminal pdfcairo size 4.375in,4.84375in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "quadratic-paths.pdf" }
+    if (format eq "svg") { set terminal svg size 560,660 fixed font "DejaVu Sans,13" linewidth 1 dashlength 1.5 rounded background "#ffffff"; set output "quadratic-paths.svg" }
+    if (format eq "png") { set terminal pngcairo size 1120,1320 font "DejaVu Sans,9.75" fontscale 2 linewidth 2 pointscale 2 dashlength 1.5 rounded background "#ffffff"; set output "quadratic-paths.png" }
+    if (format eq "pdf") { set terminal pdfcairo size 4.375in,5.15625in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "quadratic-paths.pdf" }
     plot \
         data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 1 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
         data index 3 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
-        data index 4 using 1:2 with lines ls 4 title "SGD (767 steps)" noenhanced, \
-        data index 5 using 1:2 with lines ls 2 title "momentum (78 steps)" noenhanced, \
-        data index 6 using 1:2 with lines ls 1 title "Adam (256 steps)" noenhanced
+        data index 4 using 1:2 with lines ls 2 title "momentum (78 steps)" noenhanced, \
+        data index 5 using 1:2 with lines ls 1 title "Adam (256 steps)" noenhanced, \
+        data index 6 using 1:2 with lines ls 4 title "SGD (767 steps)" noenhanced, \
+        data index 7 using 1:2 with points ls 7 title "start w₀" noenhanced, \
+        data index 8 using 1:2 with points ls 6 title "minimum w = 0" noenhanced
     unset output
 }

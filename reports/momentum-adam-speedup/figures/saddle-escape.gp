@@ -1,4 +1,4 @@
-# saddle-escape.gp — figure written by the Gnuplot module of LectureClaims ("Escaping the saddle of ½x² − ½y² + ¼y⁴ from y₀ = 10⁻⁸").
+# saddle-escape.gp — figure written by the Gnuplot module of LectureClaims ("Escaping the saddle of ½x² − ½y² + ¼y⁴ from y₀ = 10⁻⁸, shared η = 0.1").
 # Reproduce: cd figures && gnuplot saddle-escape.gp   (writes saddle-escape.svg, saddle-escape.png, saddle-escape.pdf)
 # Data: ../data/saddle-escape.tsv, one block per series, read with `index k`.
 set encoding utf8
@@ -20,7 +20,7 @@ set style fill solid border
 set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
-set title "Escaping the saddle of ½x² − ½y² + ¼y⁴ from y₀ = 10⁻⁸" noenhanced
+set title "Escaping the saddle of ½x² − ½y² + ¼y⁴ from y₀ = 10⁻⁸, shared η = 0.1" noenhanced
 set xlabel "step" noenhanced
 set ylabel "|y|" noenhanced
 unset y2label

@@ -29,16 +29,17 @@ set ylabel "training error" noenhanced
 unset y2label
 unset cblabel
 unset logscale
-set format x "% h"
+set logscale x 10
+set format x "% g"
 set logscale y 10
 set format y "% g"
 set format y2 "% h"
 set format cb "% h"
-set xrange [0:1000]
+set xrange [22.5:1000]
 set yrange [0.1:1]
 set y2range [*:*]
 set cbrange [*:*]
-set xtics autofreq enhanced nomirror out
+set xtics (25, 50, 100, 200, 500, 1000) enhanced nomirror out
 set ytics (0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 0.9) enhanced nomirror out
 unset y2tics
 set border 3
@@ -54,16 +55,16 @@ do for [format in "svg png pdf"] {
     if (format eq "pdf") { set terminal pdfcairo size 5.625in,3.75in font "DejaVu Sans,7.3125" fontscale 1 linewidth 1.125 dashlength 1.5 rounded background "#ffffff"; set output "training-error-vs-step.pdf" }
     plot \
         NaN with lines ls 100 title "target: 15% error" noenhanced, \
-        data index 0 using 1:2 with lines ls 3 title "ReLU, η = 0.03" noenhanced, \
-        data index 1 using 1:2 with lines ls 3 notitle, \
-        data index 2 using 1:2 with lines ls 3 notitle, \
-        data index 3 using 1:2 with lines ls 3 notitle, \
-        data index 4 using 1:2 with lines ls 3 notitle, \
-        data index 5 using 1:2 with lines ls 5 title "tanh, η = 0.03" noenhanced, \
-        data index 6 using 1:2 with lines ls 5 notitle, \
-        data index 7 using 1:2 with lines ls 5 notitle, \
-        data index 8 using 1:2 with lines ls 5 notitle, \
-        data index 9 using 1:2 with lines ls 5 notitle, \
+        data index 0 using 1:2 with linespoints ls 3 title "ReLU, η = 0.03" noenhanced, \
+        data index 1 using 1:2 with linespoints ls 3 notitle, \
+        data index 2 using 1:2 with linespoints ls 3 notitle, \
+        data index 3 using 1:2 with linespoints ls 3 notitle, \
+        data index 4 using 1:2 with linespoints ls 3 notitle, \
+        data index 5 using 1:2 with linespoints ls 5 title "tanh, η = 0.03" noenhanced, \
+        data index 6 using 1:2 with linespoints ls 5 notitle, \
+        data index 7 using 1:2 with linespoints ls 5 notitle, \
+        data index 8 using 1:2 with linespoints ls 5 notitle, \
+        data index 9 using 1:2 with linespoints ls 5 notitle, \
         data index 10 using 1:2 with lines ls 2 title "sigmoid, η = 0.1" noenhanced, \
         data index 11 using 1:2 with lines ls 2 notitle, \
         data index 12 using 1:2 with lines ls 2 notitle, \
