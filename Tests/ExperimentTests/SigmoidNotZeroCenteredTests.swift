@@ -48,6 +48,18 @@ import Testing
         #expect(sigmoid.secondMomentRatio > 4 && centred.secondMomentRatio < 4)
     }
 
+    /// The control's premise: with biases −0.5·Σw after every σ it computes the centred net's outputs at initialisation.
+    @Test func controlStartsWithTheCentredNetsFunction() {
+        var rng = SeededGenerator(seed: 3)
+        let x = Tensor<Float>.uniform(rows: 20, columns: 784, lower: -1, upper: 1, using: &rng)
+        func outputs(_ variant: Variant) -> [Float] {
+            var weights = SeededGenerator(seed: 4)
+            return variant.network(sizes: [784, 64, 64, 64, 10], initializer: .lecunNormal, using: &weights).predict(x).scalars
+        }
+        #expect(zip(outputs(.compensated), outputs(.centred)).allSatisfy { abs($0 - $1) < 1e-4 })
+        #expect(!zip(outputs(.sigmoid), outputs(.centred)).allSatisfy { abs($0 - $1) < 1e-4 })
+    }
+
     /// The power iteration agrees with LAPACK's eigensolver (through `PCA`) on the top eigenvalues.
     @Test func topEigenvaluesMatchTheEigensolver() {
         var rng = SeededGenerator(seed: 1)

@@ -2,9 +2,7 @@ import ClaimKit
 import Foundation
 import Gnuplot
 
-extension Variant {
-    var arm: Arm { self == .sigmoid ? .sigmoid : self == .centred ? .other(4) : .control }
-}
+extension Variant { var arm: Arm { self == .sigmoid ? .sigmoid : self == .centred ? .other(4) : .control } }
 
 extension SigmoidNotZeroCentered {
     static func figures(_ run: Run<Self>) -> [NamedFigure] {
@@ -12,13 +10,12 @@ extension SigmoidNotZeroCentered {
          NamedFigure("same-sign-against-batch-size", sameSignFigure(run))]
     }
 
-    /// The lecture's 2-D picture for the first seed: the update directions allowed with all-positive inputs (shaded),
-    /// the per-example SGD paths of (w₁, w₂) towards w*, and ‖w − w*‖ against step (all seeds).
+    /// The 2-D picture: allowed directions (shaded), the first seed's paths, ‖w − w*‖ against step (all seeds).
     static func zigZagFigure(_ run: Run<Self>) -> Figure {
         let positive = run.outcomes[0].extra.toyPositive, centred = run.outcomes[0].extra.toyCentred, (t1, t2) = ZigZag.teacher
         var paths = Figure(title: "Path of (w₁, w₂) from 0 to w* = (\(Numbers.text(t1)), \(Numbers.text(t2))), seed \(run.seeds[0])",
                            x: Axis(label: "w₁", range: .between(-0.6, 1.6)), y: Axis(label: "w₂", range: .between(-1.6, 0.6)))
-        paths.add(.band(x: [0, 1.6], lower: [0, 0], upper: [0.6, 0.6], label: "directions a step can take with x > 0")
+        paths.add(.band(x: [0, 1.6], lower: [0, 0], upper: [0.6, 0.6], label: "directions a step can take from w = 0 with x > 0")
             .paletteSlot(Arm.sigmoid.slot))
         paths.add(.band(x: [-0.6, 0], lower: [-1.6, -1.6], upper: [0, 0], label: nil).paletteSlot(Arm.sigmoid.slot))
         paths.add(.linePoints(x: positive.w1, y: positive.w2, label: "inputs x ∈ (0, 1)², all positive")
@@ -48,9 +45,13 @@ extension SigmoidNotZeroCentered {
                                        ticks: stride(from: 0, through: Double(s.steps), by: 100).map { $0 }),
                                y: Axis(label: k == 0 ? "training loss (mean over \(s.recordInterval) steps)" : nil,
                                        range: .between(0, 3)))
-            for variant in Variant.allCases {
-                panel.addSeedBand(x: steps, perSeed: run.extra(\.curves).map { $0[variant]![k] }, label: variant.rawValue,
-                                  arm: variant.arm)
+            for variant in Variant.allCases {   // band: second-lowest to second-highest seed (thinner than min–max)
+                let perSeed = run.extra(\.curves).map { $0[variant]![k] }
+                let sorted = steps.indices.map { i in perSeed.map { $0[i] }.filter { !$0.isNaN }.sorted() }
+                if perSeed.count >= 3 { panel.add(.band(x: steps, lower: sorted.map { $0.dropFirst().first ?? .nan },
+                                                        upper: sorted.map { $0.dropLast().last ?? .nan }, label: nil).paletteSlot(variant.arm.slot)) }
+                panel.add(.line(x: steps, y: sorted.map { $0.reduce(0, +) / Double($0.count) }, label: variant.rawValue)
+                    .paletteSlot(variant.arm.slot))
             }
             panel.add(.referenceLine(.horizontal(y: Foundation.log(10)), label: "chance, ln 10"))
             panel.legend = k == s.learningRates.count - 1 ? .below : .hidden
@@ -64,7 +65,7 @@ extension SigmoidNotZeroCentered {
 
     /// The same-sign fraction and the majority-sign share of layer-2 weight gradients against mini-batch size.
     static func sameSignFigure(_ run: Run<Self>) -> Figure {
-        let sizes = run.settings.batchSizes.map(Double.init)
+        let sizes = run.outcomes[0].extra.probes[.sigmoid]!.batchSizes.map(Double.init)
         let batchAxis = Axis(label: "mini-batch size B", range: .between(0.8, sizes.last! * 1.25), scale: .log2)
         var orthant = Figure(title: "Whole gradient in one orthant", x: batchAxis,
                              y: Axis(label: "fraction of (mini-batch, unit) pairs", range: .between(-0.02, 1.02)))

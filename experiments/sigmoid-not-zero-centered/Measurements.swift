@@ -2,8 +2,7 @@ import Datasets
 import Foundation
 import NeuralEngine
 
-/// σ(z) − c with the sigmoid's own derivative σ′(z) = σ(1 − σ) (local: the engine has no shifted activation). With
-/// c = 0.5 it is CLAIMS.md's centred sigmoid ½·tanh(z/2): the same slope everywhere, outputs in (−½, ½), not (0, 1).
+/// σ(z) − c with σ's own derivative (local: the engine has no shifted activation); c = 0.5 gives ½·tanh(z/2).
 final class ShiftedSigmoid: Layer {
     let shift: Float
     private let sigmoid = Activation<Float>(.sigmoid)
@@ -17,17 +16,13 @@ final class ShiftedSigmoid: Layer {
     func backward(_ outputGradient: Tensor<Float>) -> Tensor<Float> { sigmoid.backward(outputGradient) }
 }
 
-/// The three ways of building the 784-[128]×5-10 net that the experiment trains from the same weights.
 enum Variant: String, CaseIterable, Sendable {
-    /// Plain σ(z) after every hidden Linear layer: every hidden layer's inputs (but the first's) are positive.
     case sigmoid = "sigmoid σ(z)"
-    /// σ(z) − 0.5: the claim's fix, zero-centred outputs with the same derivative.
     case centred = "centred sigmoid σ(z) − 0.5"
-    /// Plain σ(z), each Linear layer after a sigmoid given the bias b_j = −0.5·Σ_i W_ij, so that at initialisation
-    /// σ·W + b = (σ − 0.5)·W: the centred net's function, with the sigmoid net's all-positive inputs to every weight.
+    /// Each Linear layer after a σ gets b_j = −0.5·Σ_i W_ij: at init σ·W + b = (σ − 0.5)·W, inputs still positive.
     case compensated = "sigmoid with bias −0.5·Σw (control)"
 
-    /// Layers with the same weights for every variant (drawn by `initializer` from `rng` in the same order), b = 0.
+    /// The same weight draws for every variant, b = 0.
     func network(sizes: [Int], initializer: Initializer, using rng: inout SeededGenerator) -> Sequential<Float> {
         var layers: [any Layer<Float>] = []
         for i in 0..<sizes.count - 1 {
@@ -41,15 +36,17 @@ enum Variant: String, CaseIterable, Sendable {
 }
 
 /// One training run: SGD with softmax cross-entropy, the mean training loss every `interval` steps and over the whole
-/// run, and the loss on a fixed probe set at the end (both NaN when the run diverged).
+/// run, and the loss on a fixed probe set before the first step and at the end (NaN when the run diverged).
 struct TrainingCurve: Sendable {
     var losses: [Double] = []
-    var probeLoss = Double.nan, meanLoss = Double.nan
+    var initialLoss = Double.nan, probeLoss = Double.nan, meanLoss = Double.nan
     init() {}
 
     init(_ network: Sequential<Float>, training: LabeledDataset<Float>, probe: LabeledDataset<Float>, steps: Int,
          batchSize: Int, learningRate: Double, interval: Int, using rng: inout SeededGenerator) {
         var sum = 0.0
+        let probeLossNow = { softmaxCrossEntropy(network.predict(probe.features), labels: probe.labels).value }
+        initialLoss = probeLossNow()
         let log = network.train(on: training, steps: steps, batchSize: batchSize,
                                 optimizer: SGD<Float>(learningRate: learningRate), using: &rng) { step, loss in
             sum += loss
@@ -58,25 +55,20 @@ struct TrainingCurve: Sendable {
         losses += Array(repeating: .nan, count: steps / interval - losses.count)
         if !log.diverged {
             meanLoss = log.meanLoss(last: steps)
-            probeLoss = softmaxCrossEntropy(network.predict(probe.features), labels: probe.labels).value
+            probeLoss = probeLossNow()
         }
     }
 }
 
-/// CS231n's picture in numbers: at initialisation, on a batch, the gradient of each layer-2 unit's incoming weights
-/// (whose inputs are the layer-1 activations h) summed over mini-batches of each size B. A single example's gradient
-/// is δ_j·h — with h > 0 all of its entries share the sign of δ_j. Over a mini-batch, Σ_n δ_nj·h_n can mix signs.
+/// At init, on a batch: each layer-2 unit's weight gradient Σ_n δ_nj·h_n over mini-batches of each size (h: layer 1).
 struct SameSignProbe: Sendable {
-    /// Per batch size: the fraction of (mini-batch, unit) pairs whose weight gradient lies in one closed orthant
-    /// (every entry ≥ 0, or every entry ≤ 0).
-    var orthantFraction: [Double] = []
-    /// Per batch size: the mean over (mini-batch, unit) of the share of entries with the unit's majority sign.
-    var agreement: [Double] = []
-    /// Top eigenvalue of E[hhᵀ] over top eigenvalue of Cov(h), for the layer-1 outputs h.
-    var secondMomentRatio = 0.0
+    /// Per batch size: the fraction of (mini-batch, unit) pairs whose gradient lies in one closed orthant, and the
+    /// mean share of a unit's entries with its majority sign; λ₁(E[hhᵀ]) / λ₁(Cov h).
+    var batchSizes: [Int] = [], orthantFraction: [Double] = [], agreement: [Double] = [], secondMomentRatio = 0.0
     init() {}
 
     init(_ network: Sequential<Float>, batch: LabeledDataset<Float>, batchSizes: [Int]) {
+        self.batchSizes = batchSizes
         network.backward(softmaxCrossEntropy(network.forward(batch.features), labels: batch.labels).gradient)
         let h = network.outputs[1], delta = network.outputGradients[2]   // layer-1 activations, ∂L/∂z₂
         for size in batchSizes {
@@ -91,44 +83,34 @@ struct SameSignProbe: Sendable {
                 inOrthant += zip(positive, negative).filter { $0 == 0 || $1 == 0 }.count
                 for (p, n) in zip(positive, negative) { agreeing += Double(max(p, n)) / Double(g.rows) }
             }
-            orthantFraction.append(Double(inOrthant) / Double(batch.count / size * delta.columns))   // of (batch, unit) pairs
-            agreement.append(agreeing / Double(batch.count / size * delta.columns))
+            let pairs = Double(batch.count / size * delta.columns)
+            orthantFraction.append(Double(inOrthant) / pairs)
+            agreement.append(agreeing / pairs)
         }
         let top = topEigenvalues(h)
         secondMomentRatio = top.secondMoment / top.covariance
     }
 }
 
-/// λ₁ of E[xxᵀ] and of Cov x = E[(x − μ)(x − μ)ᵀ] for the rows of `x`, by power iteration (`PCA`'s full eigensolver
-/// costs seconds at D = 784). Their ratio is how much the mean adds to the largest curvature of a squared loss on a
-/// linear unit fed with x (LeCun et al. 1998, §4.3 and §5).
+/// λ₁ of E[xxᵀ] and of Cov x for the rows of `x`, by power iteration (`PCA`'s eigensolver costs seconds at D = 784).
 func topEigenvalues(_ x: Tensor<Float>) -> (secondMoment: Double, covariance: Double) {
     let secondMoment = (1 / Float(x.rows)) * Tensor.matmul(x, x, transposeA: true), mean = x.columnMeans()
     let covariance = secondMoment - Tensor.matmul(mean, mean, transposeA: true)
     return (largestEigenvalue(secondMoment), largestEigenvalue(covariance))
 }
 
-/// The largest eigenvalue of a symmetric positive semi-definite matrix: `iterations` power steps from the all-ones
-/// vector, then the Rayleigh quotient (the error falls as (λ₂/λ₁)^iterations).
+/// λ₁ of a symmetric PSD matrix: power steps from the all-ones vector, then the Rayleigh quotient.
 func largestEigenvalue(_ m: Tensor<Float>, iterations: Int = 300) -> Double {
     var v = Tensor<Float>(rows: m.rows, columns: 1, repeating: 1)
-    for _ in 0..<iterations {
-        v = Tensor.matmul(m, v)
-        v = Float(1 / v.norm()) * v
-    }
+    for _ in 0..<iterations { v = Tensor.matmul(m, v); v = Float(1 / v.norm()) * v }
     return Tensor.matmul(v, Tensor.matmul(m, v), transposeA: true).sum()
 }
 
-/// The lecture's 2-D picture: one linear unit with two weights, f = w·x, trained by per-example gradient steps on the
-/// squared error to a teacher w* (targets w*·x), from w = 0, with inputs x ~ U(0, 1)² (all positive, like sigmoid
-/// outputs) or the same draws minus ½ (centred). Each step is the gradient (w·x − w*·x)·x times η/‖x‖² (normalised
-/// LMS; η = 1 is Kaczmarz's projection onto the example's solution line): the step keeps the gradient's direction —
-/// and so its quadrant — while the inputs' scale, which the mean also changes, is taken out.
+/// The 2-D picture: f = w·x learns a teacher w* from w = 0 by normalised-LMS steps (w·x − w*·x)·x·η/‖x‖², with
+/// x ~ U(0, 1)² or the same draws minus ½.
 struct ZigZag: Sendable {
     static let teacher = (1.0, -1.0)
-    var w1: [Double] = [0], w2: [Double] = [0]
-    /// ‖w − w*‖ after each step (index 0: at the start).
-    var distance: [Double] = []
+    var w1: [Double] = [0], w2: [Double] = [0], distance: [Double] = []   // ‖w − w*‖ before each step and at the end
     init() {}
 
     init(inputs: [(Double, Double)], centred: Bool, learningRate: Double) {

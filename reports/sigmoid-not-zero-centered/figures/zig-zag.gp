@@ -52,7 +52,7 @@ do for [format in "svg png pdf"] {
     set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
     unset arrow
     plot \
-        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" title "directions a step can take with x > 0" noenhanced, \
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" title "directions a step can take from w = 0 with x > 0" noenhanced, \
         data index 1 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
         data index 2 using 1:2 with linespoints ls 2 title "inputs x ∈ (0, 1)², all positive" noenhanced, \
         data index 3 using 1:2 with linespoints ls 1 title "the same inputs centred, x − ½" noenhanced, \
