@@ -16,7 +16,8 @@ public final class Activation<Scalar: EngineScalar>: Layer {
         /// CS231n notes' "max(0.01, x)" means max(0.01x, x). Derivative 1 for x > 0, else α.
         case leakyReLU(slope: Double)
         /// x for x > 0, α(eˣ − 1) otherwise (Clevert et al. 2015), computed as α·expm1(x) so that small negative
-        /// inputs keep full relative precision; derivative 1 for x > 0, else f(x) + α = α·eˣ.
+        /// inputs keep full relative precision; derivative 1 for x > 0, else α·eˣ (computed from x, not as f(x) + α,
+        /// which is exactly 0 in Float below x ≈ −17.3).
         case elu(alpha: Double)
 
         public var description: String {
@@ -116,8 +117,10 @@ public final class Activation<Scalar: EngineScalar>: Layer {
                             let a = Scalar(slope)
                             for i in 0..<dx.count { let g = dy[i]; dx[i] = x[i] > 0 ? g : a * g }
                         case .elu(let alpha):
+                            // α·eᶻ from the cached input, not y + α: in Float α·expm1(z) rounds to exactly −α below
+                            // z ≈ −17.3, so y + α would be an artificial 0 where the true α·eᶻ is non-zero (to z ≈ −104).
                             let a = Scalar(alpha)
-                            for i in 0..<dx.count { dx[i] = x[i] > 0 ? dy[i] : dy[i] * (y[i] + a) }
+                            for i in 0..<dx.count { dx[i] = x[i] > 0 ? dy[i] : dy[i] * (a * Scalar.exp(x[i])) }
                         }
                     }
                 }

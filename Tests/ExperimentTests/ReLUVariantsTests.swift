@@ -23,6 +23,9 @@ import Testing
         #expect(judgement.inForce.controlSeeds == [false])
         // Maxout with k = 2: exactly twice ReLU's hidden-layer parameters (Goodfellow et al. 2013).
         #expect(outcome.claim.maxoutParameterRatio == 2)
+        // The control's metrics are measured, not copied: maxout with k = 1 has ReLU's count; leaky ReLU's median.
+        #expect(outcome.control.maxoutParameterRatio == 1)
+        #expect(outcome.control.eluMedianRatio == outcome.extra.medianLeaky / outcome.extra.medianReLU)
     }
 
     /// zeroGradient against a loop: a ReLU layer with one unit always off and a maxout layer with one piece that never

@@ -32,6 +32,18 @@ struct RectifierVariantsTests {
         }
     }
 
+    /// ELU's gradient far on the negative side in Float: α·eᶻ is a normal Float down to z ≈ −87 (subnormal to ≈ −104),
+    /// but f(z) + α = α·expm1(z) + α rounds to exactly 0 below z ≈ −17.3; the layer must follow Double's α·exp(z).
+    @Test(arguments: [-5.0, -17.5, -20, -40, -80])
+    func eluGradientFarNegativeMatchesExp(z: Double) {
+        let layer = Activation<Float>(.elu(alpha: 1.5))
+        _ = layer.forward(Tensor([[Float(z)]]), phase: .training)
+        let dx = layer.backward(Tensor([[Float(1)]]))[0, 0]
+        let exact = 1.5 * Foundation.exp(Double(Float(z)))
+        #expect(dx > 0, "ELU′(\(z)) = \(dx), exact \(exact)")
+        #expect(abs(Double(dx) - exact) <= 4 * Double(Float.ulpOfOne) * exact, "ELU′(\(z)) = \(dx), exact \(exact)")
+    }
+
     /// PReLU forward and both gradients against a naive loop over (n, d), per unit and shared, for 1 and 6 rows.
     @Test(arguments: [(1, 4, PReLU<Double>.Sharing.perUnit), (6, 4, .perUnit), (1, 3, .perLayer), (6, 5, .perLayer),
                       (3, 1, .perUnit)])

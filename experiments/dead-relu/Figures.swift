@@ -7,7 +7,8 @@ extension DeadReLU {
          NamedFigure("dead-unit-map", mapFigure(run))]
     }
 
-    static let layerArms: [Arm] = [.other(1), .other(3), .other(5)]
+    /// The first and last hidden layers' colours (slots not used by ReLU, leaky ReLU, ELU or the positive-bias arm).
+    static let layerArms: [(layer: Int, arm: Arm)] = [(0, .other(1)), (2, .other(5))]
     static func overall(_ layers: [Double]) -> Double { layers.reduce(0, +) / Double(layers.count) }
 
     /// Dead fraction per hidden layer against the learning rate (log x), one panel per optimizer; a diverged run is
@@ -19,7 +20,7 @@ extension DeadReLU {
                                range: .between(rates.first! / 1.6, rates.last! * 1.6), scale: .log10),
                                y: Axis(label: "fraction of units never positive", range: .between(-0.02, 1.15)))
             let dead = run.extra(\.dead).map { $0[method]! }
-            for (layer, arm) in layerArms.enumerated() {
+            for (layer, arm) in layerArms {
                 panel.addSeedBand(x: rates, perSeed: dead.map { $0.map { $0[layer] } }, label: "layer \(layer + 1)",
                                   arm: arm, points: true)
             }
@@ -29,9 +30,9 @@ extension DeadReLU {
                 let s = run.settings
                 panel.addSeedBand(x: [s.lowRate, s.highRate], perSeed: zip(run.control(\.deadAtLowRate),
                                   run.control(\.deadAtHighRate)).map { [$0, $1] },
-                                  label: "leaky ReLU (control), all layers", arm: .control, points: true)
+                                  label: "leaky ReLU (control), all layers", arm: .leakyReLU, points: true)
                 panel.addSeedBand(x: [s.highRate], perSeed: run.extra(\.deadWithPositiveBias).map { [$0] },
-                                  label: "ReLU with biases \(Numbers.compact(s.positiveBias)), all layers", arm: .other(4),
+                                  label: "ReLU with biases \(Numbers.compact(s.positiveBias)), all layers", arm: .other(3),
                                   points: true)
             }
             let diverged = rates.filter { r in dead.contains { $0[rates.firstIndex(of: r)!].contains(where: \.isNaN) } }
@@ -40,9 +41,7 @@ extension DeadReLU {
             panel.legend = method == "Adam" ? .below : .hidden
             return panel
         }
-        var figure = Figure.panels(rows: 1, columns: 2, title: "Dead ReLUs after training, 784-256-256-256-10", panels)
-        figure.size = PixelSize(width: 980, height: 520)
-        return figure
+        return sized(.panels(rows: 1, columns: 2, title: "Dead ReLUs after training, 784-256-256-256-10", panels), 980, 520)
     }
 
     /// The worst layer's dead fraction during the recovery runs (high rate, then low rate), and which units dead at
@@ -59,7 +58,6 @@ extension DeadReLU {
         }
         let switchLabel = "Adam η \(Numbers.compact(s.recoveryFromRate)) → \(Numbers.compact(s.recoveryRate))"
         curves.add(.referenceLine(.vertical(x: Double(s.steps)), label: switchLabel))
-        curves.legend = .below
         var still = Figure(title: "Dead at step \(s.steps), still dead at step \(s.steps + s.recoverySteps)",
                            y: Axis(label: "fraction of those units (mean over seeds)", range: .between(0, 1.05)))
         let categories = ["layer 1", "layer 2", "layer 3", "all layers"]
@@ -68,10 +66,8 @@ extension DeadReLU {
             let mean = categories.indices.map { k in perSeed.map { $0[k] }.filter { !$0.isNaN } }.map { $0.isEmpty ? 0 : overall($0) }
             still.add(.bars(categories: categories, values: mean, label: activation.name).paletteSlot(activation.arm.slot))
         }
-        still.legend = .below
-        var figure = Figure.panels(rows: 1, columns: 2, title: "Do dead units recover?", [curves, still])
-        figure.size = PixelSize(width: 1000, height: 500)
-        return figure
+        (curves.legend, still.legend) = (.below, .below)
+        return sized(.panels(rows: 1, columns: 2, title: "Do dead units recover?", [curves, still]), 1000, 500)
     }
 
     /// Units × examples of one hidden layer, 1 where the unit is positive, for the first seed's nets trained at each
@@ -85,9 +81,13 @@ extension DeadReLU {
             panel.colorbar = Axis(label: "h > 0", range: .between(0, 1), ticks: [0, 1])
             return panel
         }
-        var figure = Figure.panels(rows: 1, columns: panels.count,
-                                   title: "Which units fire on which examples (seed \(run.seeds[0]))", panels)
-        figure.size = PixelSize(width: 1200, height: 420)
+        return sized(.panels(rows: 1, columns: panels.count, title: "Which units fire on which examples (seed \(run.seeds[0]))",
+                             panels), 1200, 420)
+    }
+
+    static func sized(_ figure: Figure, _ width: Int, _ height: Int) -> Figure {
+        var figure = figure
+        figure.size = PixelSize(width: width, height: height)
         return figure
     }
 }

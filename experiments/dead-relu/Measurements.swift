@@ -1,9 +1,8 @@
 import Datasets
 import NeuralEngine
 
-/// Which hidden units of a network are dead: a unit is dead on a probe set when its activation is never positive on
-/// any example of it (CLAIMS.md A6). The same definition for ReLU, leaky ReLU and ELU: for all three, output > 0
-/// exactly when the pre-activation is > 0.
+/// Dead hidden units: never positive on any probe example (CLAIMS.md A6). The same test for ReLU, leaky ReLU and ELU:
+/// for all three, output > 0 exactly when the pre-activation is > 0.
 struct DeadUnitProbe: Sendable {
     /// The probe examples in chunks of at most 1000 rows (each a forward pass in the evaluation phase).
     let chunks: [Tensor<Float>]
@@ -65,33 +64,28 @@ struct DeadReLURun {
         order = stream.split()
         network = .mlp(sizes: [featureCount] + settings.widths + [10], activation: activation, initializer: .heNormal,
                        using: &weights)
-        for case let linear as Linear<Float> in network.layers.dropLast() {
-            linear.bias.value = Tensor(rows: 1, columns: linear.outputSize, repeating: Float(bias))
-        }
+        network.layers.dropLast().compactMap { $0 as? Linear<Float> }
+            .forEach { $0.bias.value = Tensor(rows: 1, columns: $0.outputSize, repeating: Float(bias)) }
     }
 
-    /// Trains `steps` more steps (a fresh optimizer), calling `checkpoint(step)` every `interval` steps counted from
-    /// `offset`. Stops for good once the loss is not finite. `dead`: per layer and unit, nil when diverged.
+    /// Trains `steps` more steps (fresh optimizer), `checkpoint(offset + step)` every `interval`; stops once diverged.
     mutating func train(on data: LabeledDataset<Float>, steps: Int, optimizer: some Optimizer<Float>, batchSize: Int,
                         interval: Int = .max, offset: Int = 0, checkpoint: (Int) -> Void = { _ in }) {
         guard !log.diverged else { return }
-        let more = network.train(on: data, steps: steps, batchSize: batchSize, optimizer: optimizer, using: &order) {
-            step, _ in if step % interval == 0 { checkpoint(offset + step) }
-        }
+        let more = network.train(on: data, steps: steps, batchSize: batchSize, optimizer: optimizer,
+                                 using: &order) { step, _ in if step % interval == 0 { checkpoint(offset + step) } }
         (log.losses, log.diverged) = (log.losses + more.losses, more.diverged)
     }
 
     func dead(on probe: DeadUnitProbe) -> [[Bool]]? { log.diverged ? nil : probe.deadUnits(network) }
 }
 
-/// A recovery run (CLAIMS.md A6): `steps` at the highest Adam rate, then `recoverySteps` at the low rate with a fresh
-/// Adam; the worst layer's dead fraction on the curve probe every `curveInterval` steps.
+/// A recovery run: `steps` at Adam `recoveryFromRate`, then `recoverySteps` at `recoveryRate` (fresh Adam), probed.
 struct RecoveryRun {
     var curve: [Double] = [], checkpoints: [Double] = []
     /// Per layer: dead fractions before and after the recovery steps; of the units dead before, the fraction dead
-    /// after (the last entry pools the layers).
+    /// after (the last entry pools the layers). The high-rate run's log and dead-unit map (`mapLayer`).
     var before: [Double], after: [Double], stillDead: [Double]
-    /// The high-rate run's log and dead-unit map (`mapLayer`) before the recovery steps.
     let highRateLog: TrainingLog, map: [[Double]]
 
     init(_ function: Activation<Float>.Function, settings s: DeadReLU.Settings, inputs: DeadReLU.Inputs,

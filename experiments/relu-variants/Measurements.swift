@@ -29,27 +29,19 @@ struct VariantRun: Sendable {
 
     init(_ variant: Variant, data: LabeledDataset<Float>, probe: Tensor<Float>, optimizer: some Optimizer<Float>,
          steps count: Int, settings s: ReLUVariants.Settings, seed: SeededGenerator, curves: Bool) {
-        var stream = seed
-        var weights = stream.split(), order = stream.split()
-        var layers: [any Layer<Float>] = []
-        var size = data.featureCount
-        for _ in 0..<s.depth {
-            layers += variant.hidden(size, s.width, &weights)
-            size = s.width
-        }
-        layers.append(Linear<Float>(size, 10, initializer: .heNormal, using: &weights))
+        var stream = seed, order = (stream.split(), stream.split()).1   // the first split: the weights (`layers`)
+        let layers = Self.layers(variant, settings: s, featureCount: data.featureCount, seed: seed)
         let network = Sequential(layers)
         parameterCount = Double(network.parameterCount)
-        hiddenParameterCount = Double(layers.dropLast().reduce(0) { $0 + $1.parameters.reduce(0) { $0 + $1.value.count } })
+        hiddenParameterCount = Self.hiddenParameterCount(layers)
         var lossSum = 0.0
         func record(_ step: Int, _ loss: Double) {
             steps.append(Double(step))
             losses.append(loss)
             medianActivations.append(Self.medianUnitMean(network, probe: probe))
         }
-        if curves { record(0, softmaxCrossEntropy(network.forward(data.features.gatheringRows(Array(0..<s.batchSize)),
-                                                                          phase: .evaluation),
-                                                  labels: Array(data.labels.prefix(s.batchSize))).value) }
+        let first = data.features.gatheringRows(Array(0..<s.batchSize))
+        if curves { record(0, softmaxCrossEntropy(network.forward(first, phase: .evaluation), labels: Array(data.labels.prefix(s.batchSize))).value) }
         let log = network.train(on: data, steps: count, batchSize: s.batchSize, optimizer: optimizer, using: &order) {
             step, loss in
             lossSum += loss
@@ -60,9 +52,22 @@ struct VariantRun: Sendable {
         }
         finalLoss = log.meanLoss(last: s.tail)
         let zero = Self.zeroGradient(network, probe: probe)
-        zeroGradientUnits = log.diverged ? .nan : Double(zero.units)
-        deadPieces = log.diverged ? .nan : Double(zero.pieces)
+        (zeroGradientUnits, deadPieces) = log.diverged ? (.nan, .nan) : (Double(zero.units), Double(zero.pieces))
         slopes = layers.compactMap { ($0 as? PReLU<Float>).map { Double($0.alpha.value.scalars[0]) } }
+    }
+
+    /// The net's layers: `depth` hidden layers of the variant, then a 10-way linear layer (He init).
+    static func layers(_ variant: Variant, settings s: ReLUVariants.Settings, featureCount: Int,
+                       seed: SeededGenerator) -> [any Layer<Float>] {
+        var stream = seed, weights = stream.split()
+        var layers: [any Layer<Float>] = [], size = featureCount
+        for _ in 0..<s.depth { (layers, size) = (layers + variant.hidden(size, s.width, &weights), s.width) }
+        return layers + [Linear<Float>(size, 10, initializer: .heNormal, using: &weights)]
+    }
+
+    /// Learned parameters of the hidden layers (all but the output layer).
+    static func hiddenParameterCount(_ layers: [any Layer<Float>]) -> Double {
+        Double(layers.dropLast().reduce(0) { $0 + $1.parameters.reduce(0) { $0 + $1.value.count } })
     }
 
     /// The outputs of the hidden nonlinearities (activation or maxout layers) from the last forward pass.
@@ -77,8 +82,7 @@ struct VariantRun: Sendable {
             (0..<h.columns).map { c in (0..<h.rows).reduce(0.0) { $0 + Double(h.scalars[$1 * h.columns + c]) } / Double(h.rows) }
         }.sorted()
         guard !means.isEmpty, !means.contains(where: \.isNaN) else { return .nan }
-        let n = means.count
-        return n % 2 == 1 ? means[n / 2] : (means[n / 2 - 1] + means[n / 2]) / 2
+        return (means[(means.count - 1) / 2] + means[means.count / 2]) / 2
     }
 
     /// Hidden units with an all-zero gradient on `probe`: for an elementwise nonlinearity, those whose ∂h/∂z — the
@@ -103,12 +107,9 @@ struct VariantRun: Sendable {
                 pieces += wins.filter { !$0 }.count
                 count += (0..<maxout.outputSize).filter { u in !wins[u * maxout.pieces ..< (u + 1) * maxout.pieces].contains(true) }.count
             } else {
-                let output = network.outputs[i]
-                let derivative = layer.backward(Tensor(rows: output.rows, columns: output.columns, repeating: 1))
-                for c in 0..<derivative.columns
-                where (0..<derivative.rows).allSatisfy({ derivative.scalars[$0 * derivative.columns + c] == 0 }) {
-                    count += 1
-                }
+                let derivative = layer.backward(Tensor(rows: probe.rows, columns: network.outputs[i].columns, repeating: 1))
+                count += (0..<derivative.columns).filter { c in
+                    (0..<derivative.rows).allSatisfy { derivative.scalars[$0 * derivative.columns + c] == 0 } }.count
             }
         }
         return (count, pieces)

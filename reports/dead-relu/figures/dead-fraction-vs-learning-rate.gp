@@ -5,14 +5,13 @@ set encoding utf8
 set minussign   # tick labels with a real minus sign (U+2212), as the reports' text
 data = "../data/dead-fraction-vs-learning-rate.tsv"
 
-# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
+# House style (HouseStyle.lectureNotes): palette slots 1…6, reference lines 100…102.
 set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
 set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
 set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
 set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
 set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
 set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
-set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
 set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
 set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
 set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
@@ -55,18 +54,16 @@ do for [format in "svg png pdf"] {
     set arrow 1 from graph 0, first 1.1 to graph 1, first 1.1 nohead back ls 100
     plot \
         data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
-        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
-        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
-        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
-        data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
-        data index 10 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#CC79A7" notitle, \
+        data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
         data index 1 using 1:2 with linespoints ls 5 title "layer 1" noenhanced, \
-        data index 3 using 1:2 with linespoints ls 2 title "layer 2" noenhanced, \
-        data index 5 using 1:2 with linespoints ls 4 title "layer 3" noenhanced, \
-        data index 7 using 1:2 with linespoints ls 3 title "ReLU, all layers" noenhanced, \
-        data index 9 using 1:2 with linespoints ls 7 title "leaky ReLU (control), all layers" noenhanced, \
-        data index 11 using 1:2 with linespoints ls 1 title "ReLU with biases 0.01, all layers" noenhanced, \
-        data index 12 using 1:2 with points ls 3 notitle, \
+        data index 3 using 1:2 with linespoints ls 4 title "layer 3" noenhanced, \
+        data index 5 using 1:2 with linespoints ls 3 title "ReLU, all layers" noenhanced, \
+        data index 7 using 1:2 with linespoints ls 6 title "leaky ReLU (control), all layers" noenhanced, \
+        data index 9 using 1:2 with linespoints ls 2 title "ReLU with biases 0.01, all layers" noenhanced, \
+        data index 10 using 1:2 with points ls 3 notitle, \
         NaN with lines ls 100 title "diverged (loss NaN): marker on this line" noenhanced
     # Panel 2 of 2 (row 1, column 2)
     set title "SGD, 600 steps" noenhanced
@@ -94,15 +91,13 @@ do for [format in "svg png pdf"] {
     unset arrow
     set arrow 1 from graph 0, first 1.1 to graph 1, first 1.1 nohead back ls 100
     plot \
-        data index 13 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
-        data index 15 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
-        data index 17 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
-        data index 19 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
-        data index 14 using 1:2 with linespoints ls 5 title "layer 1" noenhanced, \
-        data index 16 using 1:2 with linespoints ls 2 title "layer 2" noenhanced, \
-        data index 18 using 1:2 with linespoints ls 4 title "layer 3" noenhanced, \
-        data index 20 using 1:2 with linespoints ls 3 title "ReLU, all layers" noenhanced, \
-        data index 21 using 1:2 with points ls 3 notitle, \
+        data index 11 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
+        data index 13 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
+        data index 15 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 12 using 1:2 with linespoints ls 5 title "layer 1" noenhanced, \
+        data index 14 using 1:2 with linespoints ls 4 title "layer 3" noenhanced, \
+        data index 16 using 1:2 with linespoints ls 3 title "ReLU, all layers" noenhanced, \
+        data index 17 using 1:2 with points ls 3 notitle, \
         NaN with lines ls 100 title "diverged (loss NaN): marker on this line" noenhanced
     unset multiplot
     unset output

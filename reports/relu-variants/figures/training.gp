@@ -61,7 +61,7 @@ do for [format in "svg png pdf"] {
         data index 3 using 1:2 with lines ls 6 title "leaky ReLU" noenhanced, \
         data index 5 using 1:2 with lines ls 4 title "PReLU" noenhanced, \
         data index 7 using 1:2 with lines ls 1 title "ELU" noenhanced, \
-        data index 9 using 1:2 with lines ls 5 title "maxout" noenhanced
+        data index 9 using 1:2 with linespoints ls 5 title "maxout" noenhanced
     # Panel 2 of 2 (row 1, column 2)
     set title "Median over units of the unit's mean activation" noenhanced
     set xlabel "training step" noenhanced
@@ -74,11 +74,11 @@ do for [format in "svg png pdf"] {
     set format y2 "% h"
     set format cb "% h"
     set xrange [0:2400]
-    set yrange [*:*]
+    set yrange [0:0.8238635]
     set y2range [*:*]
     set cbrange [*:*]
     set xtics 1000 enhanced nomirror out
-    set ytics 0.2 enhanced nomirror out
+    set ytics 0.25 enhanced nomirror out
     unset y2tics
     set border 3
     set grid xtics ytics
@@ -95,7 +95,7 @@ do for [format in "svg png pdf"] {
         data index 13 using 1:2 with lines ls 6 title "leaky ReLU" noenhanced, \
         data index 15 using 1:2 with lines ls 4 title "PReLU" noenhanced, \
         data index 17 using 1:2 with lines ls 1 title "ELU" noenhanced, \
-        data index 19 using 1:2 with lines ls 5 title "maxout" noenhanced
+        data index 19 using 1:2 with linespoints ls 5 title "maxout (LeCun init)" noenhanced
     unset multiplot
     unset output
 }

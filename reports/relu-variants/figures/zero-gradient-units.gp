@@ -1,4 +1,4 @@
-# zero-gradient-units.gp — figure written by the Gnuplot module of LectureClaims ("Hidden units with an all-zero gradient (of 1024; pieces of 2048)").
+# zero-gradient-units.gp — figure written by the Gnuplot module of LectureClaims ("Hidden units with an all-zero gradient (of 1024); right: maxout pieces never winning (of 2048)").
 # Reproduce: cd figures && gnuplot zero-gradient-units.gp   (writes zero-gradient-units.svg, zero-gradient-units.png, zero-gradient-units.pdf)
 # Data: ../data/zero-gradient-units.tsv, one block per series, read with `index k`.
 set encoding utf8
@@ -21,9 +21,9 @@ set style fill solid border
 set samples 400
 set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
 
-set title "Hidden units with an all-zero gradient (of 1024; pieces of 2048)" noenhanced
+set title "Hidden units with an all-zero gradient (of 1024); right: maxout pieces never winning (of 2048)" noenhanced
 unset xlabel
-set ylabel "units (mean over seeds)" noenhanced
+set ylabel "units, or pieces (right) — mean over seeds" noenhanced
 unset y2label
 unset cblabel
 unset logscale
