@@ -119,3 +119,36 @@ struct TinyClaim: ClaimExperiment {
         #expect(TinyClaim.templateProblems() == ["metric 'y' has no label under metrics:"])
     }
 }
+
+/// A claim whose seeds take different times and one of which fails: `measureSeeds` on several threads must return
+/// the outcomes in seed order, equal to one seed at a time, and rethrow the first failing seed's error.
+struct SlowSeedsClaim: ClaimExperiment {
+    struct Settings: Sendable { var failing: Set<Int> = [] }
+    static let full = Settings(), quick = Settings()
+    struct Metrics: SeedMetrics { var x = 0.0 }
+    static let reportTemplate: URL? = nil
+    static let rules = [Rule("x-small", \Metrics.x, .lessThan(1))]
+    struct Failed: Error, Equatable { let seed: Int }
+
+    static func measure(seed: Int, settings: Settings, inputs: Void) throws -> Outcome<Metrics, NoExtra> {
+        if settings.failing.contains(seed) { throw Failed(seed: seed) }
+        Thread.sleep(forTimeInterval: Double((7 * seed) % 5) * 0.002)   // finish out of order
+        return Outcome(claim: Metrics(x: Double(seed).squareRoot()), control: Metrics(x: -Double(seed)), extra: NoExtra())
+    }
+    static func figures(_ run: Run<Self>) -> [NamedFigure] { [] }
+}
+
+@Suite struct ParallelSeedsTests {
+    @Test func outcomesComeBackInSeedOrder() throws {
+        let seeds = Array(10..<23)
+        let outcomes = try SlowSeedsClaim.measureSeeds(seeds, settings: .init(), inputs: (), id: "slow")
+        #expect(outcomes.map(\.claim.x) == seeds.map { Double($0).squareRoot() })
+        #expect(outcomes.map(\.control.x) == seeds.map { -Double($0) })
+    }
+
+    @Test func theFirstFailingSeedIsReported() {
+        #expect(throws: SlowSeedsClaim.Failed(seed: 12)) {
+            try SlowSeedsClaim.measureSeeds(Array(10..<20), settings: .init(failing: [12, 17]), inputs: (), id: "slow")
+        }
+    }
+}

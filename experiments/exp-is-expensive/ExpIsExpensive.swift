@@ -17,6 +17,8 @@ struct ExpIsExpensive: ClaimExperiment {
     }
     static let full = Settings()
     static let quick = Settings(repetitions: 20)
+    /// Timings: one seed at a time, so that no other seed competes for the core being timed.
+    static let seedsInParallel = false
 
     struct Metrics: SeedMetrics {
         /// t(sigmoid forward) / t(ReLU forward), on the same N×M pre-activations.

@@ -41,11 +41,7 @@ extension ClaimExperiment {
         let settings = options.quick ? quick : full
         let seeds = options.seedList(quickSeedCount: quickSeedCount)
         let inputs = try load(settings)
-        var outcomes: [Outcome<Metrics, Extra>] = []
-        for (k, seed) in seeds.enumerated() {
-            FileHandle.standardError.write(Data("\(metadata.id): seed \(seed) (\(k + 1) of \(seeds.count))\n".utf8))
-            outcomes.append(try measure(seed: seed, settings: settings, inputs: inputs))
-        }
+        let outcomes = try measureSeeds(seeds, settings: settings, inputs: inputs, id: metadata.id)
         let run = Run<Self>(settings: settings, seeds: seeds, quick: options.quick, outcomes: outcomes,
                             controlMustBe: metadata.control.mustBe)
         let written = try write(run, template: template, folder: folder, options: options)
@@ -53,6 +49,26 @@ extension ClaimExperiment {
         print("\(metadata.id): \(judgement.verdict.rawValue) \(judgement.verdict.symbol) (expected "
               + "\(metadata.expected.rawValue); pre-registered rules: \(judgement.preregistered.verdict.rawValue)) "
               + "→ \(options.output)/\(metadata.id)/ — \(written.takeHome)")
+    }
+
+    /// Every seed's outcome, in seed order. With `seedsInParallel`, on up to `ProcessInfo.activeProcessorCount`
+    /// threads (one OpenBLAS thread each, as pinned): the outcomes are the same as one at a time, since each depends
+    /// only on its seed and the read-only `inputs`. The first error (in seed order) is rethrown.
+    static func measureSeeds(_ seeds: [Int], settings: Settings, inputs: Inputs,
+                             id: String) throws -> [Outcome<Metrics, Extra>] {
+        func measureOne(_ k: Int) -> Result<Outcome<Metrics, Extra>, any Error> {
+            FileHandle.standardError.write(Data("\(id): seed \(seeds[k]) (\(k + 1) of \(seeds.count))\n".utf8))
+            return Result { try measure(seed: seeds[k], settings: settings, inputs: inputs) }
+        }
+        let workers = seedsInParallel ? min(seeds.count, ProcessInfo.processInfo.activeProcessorCount) : 1
+        guard workers > 1 else { return try seeds.indices.map { try measureOne($0).get() } }
+        let results = SeedResults<Outcome<Metrics, Extra>>(count: seeds.count)
+        nonisolated(unsafe) let measureOne = measureOne
+        // Worker w takes seeds w, w + workers, …; each writes only its own slots.
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for k in stride(from: w, to: seeds.count, by: workers) { results.set(k, measureOne(k)) }
+        }
+        return try results.values.map { try $0!.get() }
     }
 
     /// Renders the judged `run` into `folder`: figures, prose, README.md and result.json.
@@ -118,4 +134,16 @@ extension ClaimExperiment {
             throw ClaimError.badTemplate(path: path, reason: "no '## \(required)' section")
         }
     }
+}
+
+/// One slot per seed, filled from several threads (each slot by one thread), read after all have finished.
+final class SeedResults<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Value, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ result: Result<Value, any Error>) { lock.withLock { slots[k] = result } }
+
+    var values: [Result<Value, any Error>?] { lock.withLock { slots } }
 }

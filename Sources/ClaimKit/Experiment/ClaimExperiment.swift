@@ -56,6 +56,10 @@ public protocol ClaimExperiment {
     static var quick: Settings { get }
     /// Seeds in quick mode (default 1).
     static var quickSeedCount: Int { get }
+    /// Whether seeds may be measured two at a time on their own threads (default true). Each seed's outcome depends
+    /// only on its seed, so the run is the same; `measure` must not mutate shared state. An experiment that times
+    /// code sets this to false, so that its seeds do not compete for the cores they measure.
+    static var seedsInParallel: Bool { get }
     /// report.md, bundled with the executable: `Bundle.module.url(forResource: "report", withExtension: "md")`.
     static var reportTemplate: URL? { get }
     /// Loads what every seed shares (a dataset) once.
@@ -72,6 +76,7 @@ public protocol ClaimExperiment {
 
 extension ClaimExperiment {
     public static var quickSeedCount: Int { 1 }
+    public static var seedsInParallel: Bool { true }
 }
 
 extension ClaimExperiment where Inputs == Void {
