@@ -18,6 +18,7 @@ import Testing
 @testable import random_vs_grid_search
 @testable import relu_converges_faster
 @testable import relu_variants
+@testable import sigmoid_not_zero_centered
 @testable import sigmoid_vanishing_gradients
 @testable import tanh_still_saturates
 @testable import xavier_normal_formula
@@ -41,6 +42,7 @@ import Testing
         batchnorm_higher_learning_rate.BatchNormHigherLearningRate.self,
         batchnorm_init_robustness.BatchNormInitRobustness.self,
         layernorm_batch_size.LayerNormBatchSize.self,
+        sigmoid_not_zero_centered.SigmoidNotZeroCentered.self,
         exp_is_expensive.ExpIsExpensive.self,
         tanh_still_saturates.TanhStillSaturates.self,
         relu_converges_faster.ReLUConvergesFaster.self,

@@ -9,7 +9,7 @@ import NeuralEngine
 @main
 struct DeadReLU: ClaimExperiment {
     struct Settings: Sendable {
-        var examples = 20_000, widths = [256, 256, 256], batchSize = 100, steps = 600, adamRates = [1e-3, 1e-2, 3e-2], sgdRates = [0.1, 1]
+        var examples = 20_000, widths = [256, 256, 256], batchSize = 100, steps = 600, adamRates = [1e-3, 1e-2, 3e-2], sgdRates = [0.01, 0.1, 0.3, 1]
         /// The rules' two Adam rates; the recovery runs' rate before and after the switch, and steps after it.
         var lowRate = 1e-3, highRate = 1e-2, recoveryFromRate = 3e-2, recoveryRate = 1e-3, recoverySteps = 1200
         /// Dead on the first `probeExamples`; recovery curves: every `curveInterval` steps on the first `curveExamples`.
@@ -19,8 +19,8 @@ struct DeadReLU: ClaimExperiment {
         /// The dead-unit map: hidden layer (0-based), examples; final loss: mean mini-batch loss of the last `tail` steps.
         var mapLayer = 1, mapExamples = 100, tail = 50
     }
-    static let full = Settings(), quick = Settings(examples: 5000, steps: 100, recoverySteps: 400, probeExamples: 5000,
-                                                   curveInterval: 100, recoveryArms: 2)
+    static let full = Settings(), quick = Settings(examples: 5000, steps: 100, sgdRates: [0.1, 1], recoverySteps: 400,
+                                                   probeExamples: 5000, curveInterval: 100, recoveryArms: 2)
 
     struct Metrics: SeedMetrics {
         /// Dead fraction of all hidden units after Adam at the low and high rate; the worst layer's dead fraction after

@@ -77,7 +77,7 @@ do for [format in "svg png pdf"] {
     set format y "% h"
     set format y2 "% h"
     set format cb "% h"
-    set xrange [0.0625:1.6]
+    set xrange [0.00625:1.6]
     set yrange [-0.02:1.15]
     set y2range [*:*]
     set cbrange [*:*]
