@@ -23,8 +23,10 @@ import Testing
         #expect(judgement.inForce.controlSeeds == [false])
         // Maxout with k = 2: exactly twice ReLU's hidden-layer parameters (Goodfellow et al. 2013).
         #expect(outcome.claim.maxoutParameterRatio == 2)
-        // The control's metrics are measured, not copied: maxout with k = 1 has ReLU's count; leaky ReLU's median.
-        #expect(outcome.control.maxoutParameterRatio == 1)
+        // The parameter count is structural and the same in both arms, so only measured rules reject the control;
+        // its median is leaky ReLU's own.
+        #expect(outcome.control.maxoutParameterRatio == 2)
+        #expect(judgement.inForce.control.first { $0.id == "maxout-parameters" }?.holds == [true])
         #expect(outcome.control.eluMedianRatio == outcome.extra.medianLeaky / outcome.extra.medianReLU)
     }
 
