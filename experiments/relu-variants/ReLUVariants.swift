@@ -16,7 +16,7 @@ struct ReLUVariants: ClaimExperiment {
         var leakySlope = 0.1, eluAlpha = 1.0, preluInitialSlope = 0.25, pieces = 2
     }
     static let full = Settings()
-    static let quick = Settings(examples: 5000, probeExamples: 1000, steps: 400, interval: 50, tail: 50, highRateSteps: 150)
+    static let quick = Settings(examples: 5000, probeExamples: 1000, steps: 340, interval: 50, tail: 50, highRateSteps: 130)
 
     struct Metrics: SeedMetrics {
         /// All-zero-gradient units (leaky ReLU + ELU + maxout, after SGD); maxout's hidden-layer parameters ÷ ReLU's;
