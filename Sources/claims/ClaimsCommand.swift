@@ -3,14 +3,16 @@ import ClaimKit
 import Foundation
 import Reporting
 
-/// `claims list | index DIR | check DIR | robustness DIR`: the catalogue (discovered from experiments/*/report.md),
-/// the reports index, the regression check of verdicts, and the fresh-seed stability summary.
+/// `claims list | index DIR | check DIR | robustness DIR | diff OLD NEW`: the catalogue (discovered from
+/// experiments/*/report.md), the reports index, the regression check of verdicts, the fresh-seed stability summary,
+/// and the comparison of two report folders.
 @main
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
-        abstract: "List the claims, index their reports, check verdicts against expectations, summarise fresh seeds.",
-        subcommands: [List.self, Index.self, CheckVerdicts.self, RobustnessSummary.self])
+        abstract: "List the claims, index their reports, check verdicts against expectations, summarise fresh seeds, "
+            + "compare two report folders.",
+        subcommands: [List.self, Index.self, CheckVerdicts.self, RobustnessSummary.self, Diff.self])
 
     /// Where the claims are discovered.
     struct CatalogueOptions: ParsableArguments {
@@ -146,6 +148,39 @@ struct ClaimsCommand: ParsableCommand {
             let output = URL(fileURLWithPath: into, isDirectory: true)
             try AtomicFile.write(try Robustness(claims: claims).encoded(),
                                  to: output.appendingPathComponent(Robustness.fileName))
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare two report folders (e.g. reports and a fresh run): per claim the verdicts and every "
+                + "metric with its relative change, as a Markdown table, changed rows first; exit 1 when a verdict "
+                + "changed or a claim is missing, 0 when only numbers moved.")
+        @Argument(help: "The old reports folder (e.g. the committed reports).")
+        var old: String
+        @Argument(help: "The new reports folder (e.g. scratch/check).")
+        var new: String
+        @Option(help: ArgumentHelp("Largest relative change of a metric that counts as unchanged.", valueName: "R"))
+        var tolerance = 1e-5
+        @OptionGroup var catalogue: CatalogueOptions
+
+        func validate() throws {
+            guard tolerance >= 0, tolerance.isFinite else {
+                throw ValidationError("--tolerance must be a relative change ≥ 0, e.g. 1e-5 (got \(tolerance))")
+            }
+        }
+
+        func run() throws {
+            let (oldFolder, newFolder) = (try ClaimsCommand.folder(old), try ClaimsCommand.folder(new))
+            let ids = try catalogue.claims().map(\.id)
+            func results(in folder: URL) -> [String: ClaimResult] {
+                Dictionary(uniqueKeysWithValues: ids.compactMap { id in
+                    (try? ClaimResult.read(claim: id, in: folder)).map { (id, $0) }
+                })
+            }
+            let diff = ReportDiff(old: results(in: oldFolder), new: results(in: newFolder), ids: ids, tolerance: tolerance)
+            print(diff.markdown(), terminator: "")
+            if diff.verdictChanged { throw ExitCode.failure }
         }
     }
 }

@@ -89,3 +89,41 @@ import Testing
         #expect(try ClaimCatalogue.discover(in: folders.experiments).map(\.id) == ["alpha-claim", "beta-claim"])
     }
 }
+
+/// `claims diff OLD NEW`: verdict changes fail, moved numbers within the tolerance do not, and the table puts
+/// changed rows first.
+@Suite struct ClaimsDiffTests {
+    @Test func sameFoldersAreUnchangedAndExitZero() throws {
+        let folders = try ClaimsToolTests.folders()
+        let command = try ClaimsCommand.Diff.parse([folders.results.path, folders.results.path,
+                                                    "--experiments", folders.experiments.path])
+        try command.run()
+    }
+
+    @Test func aChangedVerdictExitsOne() throws {
+        let old = try ClaimsToolTests.folders(), new = try ClaimsToolTests.folders(flipping: "beta-claim")
+        let command = try ClaimsCommand.Diff.parse([old.results.path, new.results.path,
+                                                    "--experiments", old.experiments.path])
+        #expect(throws: ExitCode.failure) { try command.run() }
+    }
+
+    @Test func aNegativeToleranceIsAUsageError() {
+        #expect(throws: (any Error).self) { try ClaimsCommand.Diff.parse(["a", "b", "--tolerance", "-1"]) }
+    }
+
+    @Test func relativeChangeAgainstAClosedForm() {
+        #expect(ReportDiff.relativeChange(1, 1) == 0)
+        #expect(ReportDiff.relativeChange(.nan, .nan) == 0)
+        #expect(ReportDiff.relativeChange(.nan, 1) == 1)
+        #expect(abs(ReportDiff.relativeChange(2, 2.000002) - 0.000002 / 2.000002) < 1e-14)
+        #expect(ReportDiff.relativeChange(-1, 1) == 2)
+    }
+
+    @Test func movedMetricsWithinToleranceAreUnchangedAndChangedRowsComeFirst() {
+        let small = ReportDiff.metricRow(claim: "c", quantity: "claim.x", [1, 2], [1, 2.000001], tolerance: 1e-5)
+        let large = ReportDiff.metricRow(claim: "c", quantity: "claim.y", [1, 2], [1.1, 2], tolerance: 1e-5)
+        let missing = ReportDiff.metricRow(claim: "c", quantity: "claim.z", [1], nil, tolerance: 1e-5)
+        #expect(!small.changed && large.changed && missing.changed)
+        #expect(abs(large.relativeChange! - 0.1 / 1.1) < 1e-12)
+    }
+}
