@@ -15,7 +15,7 @@ export OPENBLAS_NUM_THREADS := 1
 # Every folder of experiments/ is one claim (the same discovery as Package.swift).
 CLAIMS := $(sort $(notdir $(wildcard experiments/*)))
 
-.PHONY: all help list-claims deps build test reports check robustness bench clean index $(CLAIMS) $(addprefix fresh-,$(CLAIMS))
+.PHONY: all help list-claims deps build test reports check robustness bench bench-suite clean index $(CLAIMS) $(addprefix fresh-,$(CLAIMS))
 
 all: build
 
@@ -71,6 +71,19 @@ bench: deps ## one training epoch of the engine beside a numpy peer
 	$(SWIFT) build $(SWIFTFLAGS) -c release --product engine-epoch
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	$(RELEASE)/engine-epoch --threads 1 --peer benchmarks/peers/numpy_epoch.py
+
+bench-suite: build ## each claim's quick and full wall time (seconds, one claim at a time) and the totals
+	@rm -rf scratch/bench-suite && mkdir -p scratch/bench-suite
+	@for c in $(CLAIMS); do \
+	  echo "== $$c" >&2; s=$$(date +%s.%N); \
+	  $(RELEASE)/$$c --quick --output scratch/bench-suite/quick >/dev/null 2>&1 || { echo "$$c: quick run failed" >&2; exit 1; }; \
+	  m=$$(date +%s.%N); \
+	  $(RELEASE)/$$c --output scratch/bench-suite/full >/dev/null 2>&1 || { echo "$$c: full run failed" >&2; exit 1; }; \
+	  echo "$$c $$s $$m $$(date +%s.%N)" >> scratch/bench-suite/times; \
+	done
+	@awk 'BEGIN { printf "%-34s %8s %8s\n", "claim", "quick s", "full s" } \
+	  { q = $$3 - $$2; f = $$4 - $$3; tq += q; tf += f; printf "%-34s %8.1f %8.1f\n", $$1, q, f } \
+	  END { printf "%-34s %8.1f %8.1f\n", "total", tq, tf }' scratch/bench-suite/times
 
 clean: ## remove build products and scratch output
 	rm -rf .build scratch
