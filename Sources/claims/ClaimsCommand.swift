@@ -45,7 +45,7 @@ struct ClaimsCommand: ParsableCommand {
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write DIR/README.md: one row per claim with verdict, take-home sentence, fresh-seed stability, "
-                + "link and thumbnail.")
+                + "link and thumbnail; and DIR/gallery.md: every key figure with its caption, verdict and take-home.")
         @Argument(help: "The reports folder holding <claim-id>/result.json for every claim.")
         var directory: String
         @OptionGroup var catalogue: CatalogueOptions
@@ -54,8 +54,15 @@ struct ClaimsCommand: ParsableCommand {
             let folder = try ClaimsCommand.folder(directory)
             let robustness = try Robustness.read(in: folder)
             var rows: [IndexRow] = []
+            var gallery: [Gallery.Entry] = []
             for claim in try catalogue.claims() {
                 let result = try ClaimResult.read(claim: claim.id, in: folder)
+                let readme = try? String(contentsOf: folder.appendingPathComponent("\(claim.id)/README.md"), encoding: .utf8)
+                if let key = result.keyFigure, let caption = readme.flatMap({ Gallery.caption(of: key, in: $0) }) {
+                    gallery.append(Gallery.Entry(id: claim.id, title: claim.title, verdict: result.verdict,
+                                                 takeHome: result.takeHome, figure: key, caption: caption,
+                                                 formats: result.formats))
+                }
                 let thumbnailFormat = result.formats.contains("png") ? "png" : result.formats.first
                 let thumbnail = result.keyFigure.flatMap { name in thumbnailFormat.map { "\(claim.id)/figures/\(name).\($0)" } }
                 rows.append(IndexRow(claimID: claim.id, title: claim.title, verdict: result.verdict.rawValue,
@@ -73,10 +80,13 @@ struct ClaimsCommand: ParsableCommand {
                     + "its negative control is rejected, `not reproduced` when the check fails, and `inconclusive` "
                     + "otherwise. ⚠️ marks a claim whose verdict under the rules pre-registered in CLAIMS.md differs; "
                     + "\"fresh seeds\" counts the seeds 1000–1019 (quick mode, `make robustness`) that each agree with "
-                    + "the expected verdict. Regenerate everything with `make robustness reports`.",
+                    + "the expected verdict. Every key figure with its caption, on one page: [gallery](gallery.md). "
+                    + "Regenerate everything with `make robustness reports`.",
                 rows: rows)
             try AtomicFile.write(page.rendered(), to: folder.appendingPathComponent("README.md"))
-            print("wrote \(folder.appendingPathComponent("README.md").path) (\(rows.count) claims)")
+            try AtomicFile.write(Gallery.page(gallery), to: folder.appendingPathComponent("gallery.md"))
+            print("wrote \(folder.appendingPathComponent("README.md").path) (\(rows.count) claims) and gallery.md "
+                  + "(\(gallery.count) key figures)")
         }
     }
 

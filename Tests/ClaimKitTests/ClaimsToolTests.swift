@@ -127,3 +127,30 @@ import Testing
         #expect(abs(large.relativeChange! - 0.1 / 1.1) < 1e-12)
     }
 }
+
+/// The gallery's caption lookup against a page written the way `FigureBlock` writes one.
+@Suite struct GalleryTests {
+    static let readme = """
+        ![First](figures/first.svg)\\
+        *Figure 1 — the first caption, with — a dash*\\
+        [PNG](figures/first.png)
+
+        ![Second](figures/second.svg)\\
+        *Figure 2*\\
+        """
+
+    @Test func captionIsTheLineUnderTheImage() {
+        #expect(Gallery.caption(of: "first", in: Self.readme) == "the first caption, with — a dash")
+        #expect(Gallery.caption(of: "second", in: Self.readme) == "")
+        #expect(Gallery.caption(of: "third", in: Self.readme) == nil)
+    }
+
+    @Test func pageShowsEveryEntryAtReadableWidth() {
+        let entry = Gallery.Entry(id: "c", title: "A \"quoted\" title", verdict: .reproduced, takeHome: "x is small",
+                                  figure: "first", caption: "the caption", formats: ["svg", "png", "pdf"])
+        let page = Gallery.page([entry])
+        #expect(page.contains("<img src=\"c/figures/first.png\" width=\"720\" alt=\"A &quot;quoted&quot; title\">"))
+        #expect(page.contains("`reproduced` ✅ — x is small"))
+        #expect(page.contains("[SVG](c/figures/first.svg) · [PDF](c/figures/first.pdf)"))
+    }
+}
