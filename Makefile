@@ -45,6 +45,7 @@ test: deps ## the unit tests (swift test)
 
 # Full runs into reports/<id>/; each experiment writes only its own folder, so `make -j2 reports` is safe.
 $(CLAIMS): build
+	@echo "== $@ (claim $$(printf '%s\n' $(CLAIMS) | grep -n -x '$@' | cut -d: -f1) of $(words $(CLAIMS)))"
 	$(RELEASE)/$@ --output reports
 
 reports: $(CLAIMS) ## every experiment in full into reports/, then the index reports/README.md
@@ -55,7 +56,8 @@ index: build ## rewrite reports/README.md from the result.json files in reports/
 
 check: build ## every experiment in quick mode; fails when a verdict differs from its expected one (CI)
 	@rm -rf $(CHECK_DIR) && mkdir -p $(CHECK_DIR)
-	@for c in $(CLAIMS); do echo "== $$c (quick)"; $(RELEASE)/$$c --quick --output $(CHECK_DIR) || exit 1; done
+	@k=0; for c in $(CLAIMS); do k=$$((k + 1)); echo "== $$c (quick, claim $$k of $(words $(CLAIMS)))"; \
+	  $(RELEASE)/$$c --quick --output $(CHECK_DIR) || exit 1; done
 	$(RELEASE)/claims check $(CHECK_DIR)
 
 # Fresh seeds nobody tuned on, judged only (no figures), in parallel across claims.

@@ -141,14 +141,45 @@ struct SlowSeedsClaim: ClaimExperiment {
 @Suite struct ParallelSeedsTests {
     @Test func outcomesComeBackInSeedOrder() throws {
         let seeds = Array(10..<23)
-        let outcomes = try SlowSeedsClaim.measureSeeds(seeds, settings: .init(), inputs: (), id: "slow")
+        let outcomes = try SlowSeedsClaim.measureSeeds(seeds, settings: .init(), inputs: (), progress: Progress(id: "slow", terminal: false, sink: { _ in }))
         #expect(outcomes.map(\.claim.x) == seeds.map { Double($0).squareRoot() })
         #expect(outcomes.map(\.control.x) == seeds.map { -Double($0) })
     }
 
     @Test func theFirstFailingSeedIsReported() {
         #expect(throws: SlowSeedsClaim.Failed(seed: 12)) {
-            try SlowSeedsClaim.measureSeeds(Array(10..<20), settings: .init(failing: [12, 17]), inputs: (), id: "slow")
+            try SlowSeedsClaim.measureSeeds(Array(10..<20), settings: .init(failing: [12, 17]), inputs: (), progress: Progress(id: "slow", terminal: false, sink: { _ in }))
         }
+    }
+}
+
+/// Progress: one line per stage in a log, one self-rewriting line on a terminal; the seed count is exact with seeds
+/// finishing on several threads.
+@Suite struct ProgressTests {
+    final class Lines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text = ""
+        func append(_ s: String) { lock.withLock { text += s } }
+        var value: String { lock.withLock { text } }
+    }
+
+    @Test func aLogGetsOneLinePerStage() throws {
+        let lines = Lines()
+        let progress = Progress(id: "c", terminal: false, sink: lines.append)
+        _ = try SlowSeedsClaim.measureSeeds(Array(0..<6), settings: .init(), inputs: (), progress: progress)
+        progress.stage("judging")
+        let text = lines.value
+        #expect(text.hasPrefix("c: measuring 6 seeds"))
+        #expect(text.contains("(6 of 6)\n") && text.hasSuffix("c: judging\n"))
+        #expect(!text.contains("\r"))
+    }
+
+    @Test func aTerminalGetsOneRewrittenLine() {
+        let lines = Lines()
+        let progress = Progress(id: "c", terminal: true, sink: lines.append)
+        progress.stage("a")
+        progress.stage("b")
+        progress.finish()
+        #expect(lines.value == "\r\u{1B}[Kc: a\r\u{1B}[Kc: b\r\u{1B}[K")
     }
 }

@@ -40,11 +40,15 @@ extension ClaimExperiment {
         try folder.prepare()
         let settings = options.quick ? quick : full
         let seeds = options.seedList(quickSeedCount: quickSeedCount)
+        let progress = Progress(id: metadata.id)
+        progress.stage("loading data (\(options.quick ? "quick" : "full") mode)")
         let inputs = try load(settings)
-        let outcomes = try measureSeeds(seeds, settings: settings, inputs: inputs, id: metadata.id)
+        let outcomes = try measureSeeds(seeds, settings: settings, inputs: inputs, progress: progress)
+        progress.stage("judging \(seeds.count) seed\(seeds.count == 1 ? "" : "s")")
         let run = Run<Self>(settings: settings, seeds: seeds, quick: options.quick, outcomes: outcomes,
                             controlMustBe: metadata.control.mustBe)
-        let written = try write(run, template: template, folder: folder, options: options)
+        let written = try write(run, template: template, folder: folder, options: options, progress: progress)
+        progress.finish()
         let judgement = run.judgement
         print("\(metadata.id): \(judgement.verdict.rawValue) \(judgement.verdict.symbol) (expected "
               + "\(metadata.expected.rawValue); pre-registered rules: \(judgement.preregistered.verdict.rawValue)) "
@@ -55,12 +59,15 @@ extension ClaimExperiment {
     /// threads (one OpenBLAS thread each, as pinned): the outcomes are the same as one at a time, since each depends
     /// only on its seed and the read-only `inputs`. The first error (in seed order) is rethrown.
     static func measureSeeds(_ seeds: [Int], settings: Settings, inputs: Inputs,
-                             id: String) throws -> [Outcome<Metrics, Extra>] {
-        func measureOne(_ k: Int) -> Result<Outcome<Metrics, Extra>, any Error> {
-            FileHandle.standardError.write(Data("\(id): seed \(seeds[k]) (\(k + 1) of \(seeds.count))\n".utf8))
-            return Result { try measure(seed: seeds[k], settings: settings, inputs: inputs) }
-        }
+                             progress: Progress) throws -> [Outcome<Metrics, Extra>] {
         let workers = seedsInParallel ? min(seeds.count, ProcessInfo.processInfo.activeProcessorCount) : 1
+        progress.stage("measuring \(seeds.count) seed\(seeds.count == 1 ? "" : "s")"
+                       + (workers > 1 ? ", \(workers) at a time" : ""))
+        func measureOne(_ k: Int) -> Result<Outcome<Metrics, Extra>, any Error> {
+            let result = Result { try measure(seed: seeds[k], settings: settings, inputs: inputs) }
+            progress.seedFinished(seeds[k], of: seeds.count)
+            return result
+        }
         guard workers > 1 else { return try seeds.indices.map { try measureOne($0).get() } }
         let results = SeedResults<Outcome<Metrics, Extra>>(count: seeds.count)
         nonisolated(unsafe) let measureOne = measureOne
@@ -73,7 +80,7 @@ extension ClaimExperiment {
 
     /// Renders the judged `run` into `folder`: figures, prose, README.md and result.json.
     static func write(_ run: Run<Self>, template: ReportTemplate, folder: ReportFolder,
-                      options: ExperimentOptions) throws -> ClaimResult {
+                      options: ExperimentOptions, progress: Progress? = nil) throws -> ClaimResult {
         let metadata = template.metadata
         let figures = options.judgeOnly ? [] : figures(run)
         let path = "experiments/\(metadata.id)/report.md"
@@ -104,13 +111,15 @@ extension ClaimExperiment {
                              controlMetrics: columns(control), extraMetrics: columns(extra), stability: stability)
         let renderer = GnuplotRenderer()
         try folder.write { staging in
-            for named in figures {
+            for (j, named) in figures.enumerated() {
+                progress?.stage("drawing figure \(j + 1) of \(figures.count): \(named.name)")
                 do {
                     _ = try renderer.render(named.figure, named: named.name, in: staging, formats: Set(options.formats))
                 } catch {
                     throw ClaimError.figureFailed("figure '\(named.name)': \(error)")
                 }
             }
+            progress?.stage("writing the report")
             if !options.judgeOnly {
                 try AtomicFile.write(page.document.rendered(), to: staging.appendingPathComponent("README.md"))
             }
