@@ -69,7 +69,7 @@ robustness: build ## every experiment's quick mode on fresh seeds 1000â€“1019 â†
 $(addprefix fresh-,$(CLAIMS)): fresh-%:
 	@$(RELEASE)/$* --quick --first-seed 1000 --seeds 20 --judge-only --output $(FRESH_DIR)
 
-bench: deps ## one training epoch of the engine beside a numpy peer
+bench: deps ## one training epoch of the engine beside two numpy peers (CS231n-style and careful)
 	$(SWIFT) build $(SWIFTFLAGS) -c release --product engine-epoch
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
 	$(RELEASE)/engine-epoch --threads 1 --peer benchmarks/peers/numpy_epoch.py
