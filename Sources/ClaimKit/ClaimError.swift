@@ -9,6 +9,7 @@ public enum ClaimError: Error, CustomStringConvertible, Equatable {
     case noExperiments(path: String)
     case missingReports(path: String)
     case interrupted(signal: Int32)
+    case badShards(String)
 
     public var description: String {
         switch self {
@@ -26,6 +27,8 @@ public enum ClaimError: Error, CustomStringConvertible, Equatable {
             "no experiments folder at \(path); run from the project's root or pass --experiments DIR."
         case .missingReports(let path):
             "no reports folder at \(path); run `make check` or `make reports` first, or name an existing folder."
+        case .badShards(let message):
+            message
         case .interrupted(let signal):
             "interrupted by signal \(signal); the partial report was removed and the previous one kept."
         }

@@ -27,6 +27,17 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
     @Flag(help: "Judge and write result.json only: no figures, no README (what `make robustness` runs).")
     public var judgeOnly = false
 
+    @Option(help: ArgumentHelp(
+        "Measure only shard k of n of the seeds (contiguous blocks) and write <DIR>/<claim-id>/shard-k-of-n.json, "
+        + "unjudged, into the --output folder; `--merge` judges the shards (a Slurm job array runs one per task).",
+        valueName: "k/n"), transform: ExperimentOptions.parseShard)
+    public var shard: ShardSpec?
+
+    @Option(help: ArgumentHelp(
+        "Judge the shards in <DIR>/<claim-id>/ (every seed of the run exactly once, same mode and seeds as given "
+        + "here) and write the report into --output, as a single run would.", valueName: "DIR"))
+    public var merge: String?
+
     public init() {}
 
     public func validate() throws {
@@ -38,6 +49,9 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
         }
         if firstSeed < 0 {
             throw ValidationError("--first-seed must not be negative (got \(firstSeed)); for example --first-seed 1000.")
+        }
+        if shard != nil, merge != nil {
+            throw ValidationError("--shard and --merge exclude each other: measure the shards first, then merge them.")
         }
         if formats.isEmpty {
             throw ValidationError("--formats needs at least one of svg, png, pdf; for example --formats svg,png.")
@@ -54,6 +68,13 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
             if !formats.contains(format) { formats.append(format) }
         }
         return formats
+    }
+
+    static func parseShard(_ text: String) throws -> ShardSpec {
+        guard let spec = ShardSpec(parsing: text) else {
+            throw ValidationError("--shard: '\(text)' is not k/n with 1 ≤ k ≤ n; for example --shard 2/5.")
+        }
+        return spec
     }
 
     /// The seeds to run: K..<K+N with K from `--first-seed` (default 0) and N from `--seeds`, else 5 (full) or

@@ -2,7 +2,7 @@ import NeuralEngine
 
 /// What a training run recorded: the mini-batch loss of every step taken, and whether it stopped early because the
 /// loss became NaN or ±∞ (diverged — evidence, not a crash).
-public struct TrainingLog: Sendable, Equatable {
+public struct TrainingLog: Sendable, Equatable, Codable {
     /// `losses[k]` is the loss of step k+1, before its update; a diverged run ends with its first non-finite loss.
     public var losses: [Double] = []
     public var diverged = false

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Summary statistics of one tensor of activations (or any values): what CS231n's lecture plots per layer.
-public struct ActivationStatistics: Equatable, Sendable {
+public struct ActivationStatistics: Equatable, Sendable, Codable {
     public let mean: Double
     /// Population standard deviation √(E[(h − mean)²]).
     public let standardDeviation: Double
@@ -50,7 +50,7 @@ public struct ActivationStatistics: Equatable, Sendable {
 }
 
 /// Counts of values in `bins` equal-width bins over `range`; values outside the range go to the end bins.
-public struct Histogram: Equatable, Sendable {
+public struct Histogram: Equatable, Sendable, Codable {
     public let range: ClosedRange<Double>
     public let counts: [Int]
 

@@ -3,7 +3,7 @@ import Foundation
 import NeuralEngine
 
 /// What sits before every hidden ReLU.
-enum Normalizer: String, Sendable, CaseIterable {
+enum Normalizer: String, Sendable, CaseIterable, Codable {
     case batchNorm = "batch norm", none = "no normalisation", centring = "batch norm without ÷σ (control)"
 }
 

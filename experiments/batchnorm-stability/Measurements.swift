@@ -42,7 +42,7 @@ final class FrozenStatistics: Layer {
 /// training phase, normalised by the statistics of the whole probe set: step 0 stays meaningful (the running
 /// averages start at 0 and 1) and the trained net's running averages stay untouched.
 struct StabilityRun: Sendable {
-    struct Percentiles: Sendable, Equatable {
+    struct Percentiles: Sendable, Equatable, Codable {
         var p15 = Double.nan, median = Double.nan, p85 = Double.nan
     }
 

@@ -2,7 +2,7 @@ import Datasets
 import NeuralEngine
 
 /// How the test set is cut into batches for evaluation.
-enum Batching: Hashable, Sendable, CustomStringConvertible {
+enum Batching: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Consecutive test images, `size` at a time (the test set's own order, which mixes the classes).
     case consecutive(Int)
     /// The test set sorted by label (stable), `size` at a time: every batch holds one class.
@@ -44,7 +44,7 @@ enum TestStatistics: Sendable {
 }
 
 /// What one way of scoring the test set gave, against the same scoring of the whole test set as one batch.
-struct Scoring: Sendable {
+struct Scoring: Sendable, Codable {
     /// Test accuracy per batching (the whole test set as one batch included).
     var accuracy: [Batching: Double] = [:]
     /// Largest |score − the same example's score in the whole-test-set batch| over examples and classes, per batching.

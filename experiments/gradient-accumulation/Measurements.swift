@@ -81,7 +81,7 @@ func accumulationDifferences<S: EngineScalar>(_ net: Net, _: S.Type, batch: Labe
 
 /// The variance of the mini-batch gradient, E‖g_B − ḡ‖² (ḡ: the gradient on the whole pool), for each batch size,
 /// estimated from `draws` batches drawn without replacement.
-struct GradientVariance: Sendable {
+struct GradientVariance: Sendable, Codable {
     var real: [Double] = []
 
     init() {}

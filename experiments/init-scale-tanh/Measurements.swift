@@ -5,7 +5,7 @@ import NeuralEngine
 
 /// The three weight scales of the lecture's experiment (CS231n Lecture 6, "Weight initialization"): W = 0.01·randn,
 /// W = 1.0·randn, and "Xavier" W = randn/√fan_in (the engine's LeCun normal, as the current CS231n notes write it).
-enum InitScale: String, CaseIterable, Sendable {
+enum InitScale: String, CaseIterable, Sendable, Codable {
     case small = "std 0.01"
     case large = "std 1.0"
     case xavier = "Xavier 1/√fan_in"

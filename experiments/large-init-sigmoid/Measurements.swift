@@ -17,7 +17,7 @@ let saturationCut = Foundation.log(0.97 / 0.03)
 
 /// What theory predicts for the hidden layer before any weight is drawn. With w ~ N(0, σ²·I) and no bias, a = w·x is
 /// exactly N(0, σ²‖x‖²) for each image x, so over a batch a is a mixture of Gaussians, one per image.
-struct PreActivationTheory: Sendable {
+struct PreActivationTheory: Sendable, Codable {
     /// ‖x‖ of each probe image.
     let norms: [Double]
 
@@ -51,7 +51,7 @@ struct PreActivationTheory: Sendable {
 
 /// The hidden layer of a `sigmoidNet` on one batch (evaluation phase): pre-activations a = xW₁, outputs σ(a) and
 /// derivatives σ′(a) = σ(a)(1 − σ(a)).
-struct HiddenLayerProbe: Sendable {
+struct HiddenLayerProbe: Sendable, Codable {
     var preActivation: ActivationStatistics
     /// `saturatedFraction` counts σ < 0.03 or > 0.97.
     var output: ActivationStatistics
@@ -77,7 +77,7 @@ struct HiddenLayerProbe: Sendable {
 
 /// One initialisation on one seed: the hidden layer at initialisation, then plain SGD training, with the evaluation
 /// accuracy every `evaluationInterval` steps.
-struct InitialisationRun: Sendable {
+struct InitialisationRun: Sendable, Codable {
     var atInit: HiddenLayerProbe
     /// Evaluation accuracy at step 0, `evaluationInterval`, 2·`evaluationInterval`, … (NaN from a divergence on).
     var accuracies: [Double] = []

@@ -36,6 +36,9 @@ struct Quadratic: Sendable {
 
 /// Runs `optimizer` on the two-parameter `Parameter` w = (x, y) from `start`, feeding it `gradient(w)` each step, for at
 /// most `steps` steps or until `stop(step, x, y)` says so; returns the visited points (start included).
+/// One point (x, y) of an optimiser's path on the plane.
+struct PathPoint: Sendable, Codable { var x, y: Double }
+
 func descend(from start: (Double, Double), optimizer: any Optimizer<Double>, steps: Int,
              gradient: (Double, Double) -> (Double, Double),
              stop: (Int, Double, Double) -> Bool = { _, _, _ in false }) -> [(x: Double, y: Double)] {

@@ -41,7 +41,7 @@ struct MomentumAdamSpeedup: ClaimExperiment {
         var mlpLossSGD = 0.0, mlpLossMomentum = 0.0, mlpLossAdam = 0.0
         var mlpAccuracySGD = 0.0, mlpAccuracyMomentum = 0.0, mlpAccuracyAdam = 0.0
         /// Curves: iterations per method per κ (NaN: not reached), the κ = 100 paths, |y_t| at the saddle, MLP losses.
-        var iterations: [String: [Double]] = [:], paths: [String: [(x: Double, y: Double)]] = [:]
+        var iterations: [String: [Double]] = [:], paths: [String: [PathPoint]] = [:]
         var saddleHeights: [String: [Double]] = [:], mlpCurves: [String: [Double]] = [:]
     }
     struct Inputs: Sendable { let training, test: LabeledDataset<Float>, mlpRates: [Method: Double] }
@@ -83,6 +83,7 @@ struct MomentumAdamSpeedup: ClaimExperiment {
         for (method, best) in at100 {
             extra.paths[method.rawValue] = descend(from: start, optimizer: method.optimizer(rate: best.rate, mu: best.mu),
                                                    steps: best.iterations ?? settings.iterationCap, gradient: valley.gradient)
+                .map { PathPoint(x: $0.x, y: $0.y) }
         }
         let saddleStart = (rng.uniform(0.5, 1.5), settings.saddleStart)
         let escapes = Method.allCases.map { saddleEscape($0, from: saddleStart, settings: settings) }

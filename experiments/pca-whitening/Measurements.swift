@@ -28,7 +28,7 @@ enum Representation: String, CaseIterable, Sendable {
 
 /// Softmax regression (k → 10, SGD) on one representation at every learning rate of the grid, from the same initial
 /// weights and batch order; the rate with the best validation accuracy is kept.
-struct SoftmaxRun: Sendable {
+struct SoftmaxRun: Sendable, Codable {
     var learningRate = Double.nan, validationAccuracy = Double.nan, testAccuracy = Double.nan
 
     init() {}

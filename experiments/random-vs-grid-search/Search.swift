@@ -3,7 +3,7 @@ import Foundation
 import NeuralEngine
 
 /// One trial of the real search: log₁₀ η, log₁₀ λ and the validation accuracy (NaN when training diverged).
-struct Trial: Sendable { var logLearningRate = 0.0, logWeightDecay = 0.0, accuracy = Double.nan }
+struct Trial: Sendable, Codable { var logLearningRate = 0.0, logWeightDecay = 0.0, accuracy = Double.nan }
 
 /// A box in (log₁₀ η, log₁₀ λ).
 struct SearchBox: Sendable {

@@ -3,7 +3,7 @@ import Foundation
 import NeuralEngine
 
 /// The networks compared: each hidden Linear layer followed by one of these, with the initialisation usual for it.
-enum Variant: String, CaseIterable, Sendable {
+enum Variant: String, CaseIterable, Sendable, Codable {
     case relu = "ReLU", tanh, sigmoid
     /// The negative control: sigmoid's forward pass with its derivative coded as 4σ′ — at most 1, like ReLU's and tanh's.
     case steepSigmoid = "sigmoid, σ′ × 4 (control)"

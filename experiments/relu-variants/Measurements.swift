@@ -14,7 +14,7 @@ struct Variant: Sendable {
 /// A 784-[width]×depth-10 net of one variant trained by plain SGD (Clevert et al. 2015 §4.1 in small), probed every
 /// `interval` steps on fixed training examples: the mean training loss since the last probe and the median over
 /// hidden units of each unit's mean activation.
-struct VariantRun: Sendable {
+struct VariantRun: Sendable, Codable {
     var steps: [Double] = [], losses: [Double] = [], medianActivations: [Double] = []
     var finalLoss = 0.0
     /// Hidden units whose gradient is 0 on every probe example, at the end: for an elementwise nonlinearity, ∂h/∂z = 0

@@ -16,7 +16,7 @@ final class ShiftedSigmoid: Layer {
     func backward(_ outputGradient: Tensor<Float>) -> Tensor<Float> { sigmoid.backward(outputGradient) }
 }
 
-enum Variant: String, CaseIterable, Sendable {
+enum Variant: String, CaseIterable, Sendable, Codable {
     case sigmoid = "sigmoid σ(z)"
     case centred = "centred sigmoid σ(z) − 0.5"
     /// Each Linear layer after a σ gets b_j = −0.5·Σ_i W_ij: at init σ·W + b = (σ − 0.5)·W, inputs still positive.
@@ -61,7 +61,7 @@ struct TrainingCurve: Sendable {
 }
 
 /// At init, on a batch: each layer-2 unit's weight gradient Σ_n δ_nj·h_n over mini-batches of each size (h: layer 1).
-struct SameSignProbe: Sendable {
+struct SameSignProbe: Sendable, Codable {
     /// Per batch size: the fraction of (mini-batch, unit) pairs whose gradient lies in one closed orthant, and the
     /// mean share of a unit's entries with its majority sign; λ₁(E[hhᵀ]) / λ₁(Cov h).
     var batchSizes: [Int] = [], orthantFraction: [Double] = [], agreement: [Double] = [], secondMomentRatio = 0.0
@@ -108,7 +108,7 @@ func largestEigenvalue(_ m: Tensor<Float>, iterations: Int = 300) -> Double {
 
 /// The 2-D picture: f = w·x learns a teacher w* from w = 0 by normalised-LMS steps (w·x − w*·x)·x·η/‖x‖², with
 /// x ~ U(0, 1)² or the same draws minus ½.
-struct ZigZag: Sendable {
+struct ZigZag: Sendable, Codable {
     static let teacher = (1.0, -1.0)
     var w1: [Double] = [0], w2: [Double] = [0], distance: [Double] = []   // ‖w − w*‖ before each step and at the end
     init() {}

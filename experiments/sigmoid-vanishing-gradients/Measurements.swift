@@ -40,7 +40,7 @@ struct GradientFlow: Sendable {
 /// W ~ U[−1/√fan_in, 1/√fan_in], trained by plain SGD; every `probeInterval` steps, on a fixed probe batch
 /// (evaluation phase): each hidden layer's mean activation, the mean training loss since the last probe, and each
 /// Linear layer's relative weight change ‖W_l(t) − W_l(0)‖/‖W_l(0)‖.
-struct TrainingDynamics: Sendable {
+struct TrainingDynamics: Sendable, Codable {
     /// Steps at which the probes were taken (0 = at initialisation).
     var steps: [Int] = []
     /// `layerMeans[l][k]`: mean activation of hidden layer l+1 at `steps[k]`.

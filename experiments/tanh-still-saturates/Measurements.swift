@@ -4,7 +4,7 @@ import NeuralEngine
 
 /// The nets probed: tanh (the claim), sigmoid (for comparison), softsign (the negative control: zero-centred and
 /// bounded like tanh, but its tails approach ±1 only polynomially).
-enum ProbeArm: String, CaseIterable, Sendable {
+enum ProbeArm: String, CaseIterable, Sendable, Codable {
     case tanh = "tanh"
     case sigmoid = "sigmoid"
     case softsign = "softsign x/(1+|x|) (control)"
@@ -51,7 +51,7 @@ final class Softsign<Scalar: EngineScalar>: Layer {
 }
 
 /// The lecture's two weight scales: W = 1.0·randn and "Xavier" W = randn/√fan_in (the engine's LeCun normal).
-enum WeightScale: String, CaseIterable, Sendable {
+enum WeightScale: String, CaseIterable, Sendable, Codable {
     case large = "W ~ N(0, 1)"
     case xavier = "Xavier, W ~ N(0, 1/fan_in)"
 
@@ -59,7 +59,7 @@ enum WeightScale: String, CaseIterable, Sendable {
 }
 
 /// One net of the experiment: an activation arm at a weight scale.
-struct Probe: Hashable, Sendable {
+struct Probe: Hashable, Sendable, Codable {
     let arm: ProbeArm
     let scale: WeightScale
 
@@ -70,7 +70,7 @@ struct Probe: Hashable, Sendable {
 /// What one layer's outputs h show: the engine's saturated fraction (σ < 0.03 or > 0.97; |h| > 0.97 for tanh and
 /// softsign), the fraction with |tanh| > 0.99 (sigmoid: |2σ − 1| > 0.99; softsign: |h| > 0.99), the mean, and the mean
 /// local derivative as a fraction of its maximum (tanh′ = 1 − h², σ′/¼ = 4h(1 − h), softsign′ = (1 − |h|)²).
-struct LayerStatistics: Sendable {
+struct LayerStatistics: Sendable, Codable {
     var saturated = 0.0, stronglySaturated = 0.0, mean = 0.0, derivative = 0.0
     var absoluteMean: Double { abs(mean) }
 

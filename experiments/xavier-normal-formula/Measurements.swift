@@ -3,7 +3,7 @@ import Foundation
 import NeuralEngine
 
 /// The three formulas compared (all with fan_in = fan_out = n, so in + out = 2n).
-enum Formula: String, CaseIterable, Sendable {
+enum Formula: String, CaseIterable, Sendable, Codable {
     /// The note's "Xavier normal": N(0, 3/(in+out)), i.e. variance 1.5/n for square layers.
     case note = "note: N(0, 3/(in+out))"
     /// Glorot & Bengio (2010) eq. 12: N(0, 2/(in+out)) — the engine's `xavierNormal`.

@@ -3,7 +3,7 @@ import Foundation
 import NeuralEngine
 
 /// How every Linear layer of a ReLU MLP draws its weights.
-enum WeightScheme: String, CaseIterable, Sendable {
+enum WeightScheme: String, CaseIterable, Sendable, Codable {
     /// CS231n's "Xavier", w = randn(n)/√n: the engine's LeCun normal N(0, 1/fan_in).
     case xavier
     /// He/Kaiming normal N(0, 2/fan_in) (He et al. 2015, eq. 10).
@@ -56,7 +56,7 @@ struct SignalPropagation: Sendable {
 
 /// He et al. (2015) Fig. 3 in small: a `depth` × `width` ReLU MLP trained by SGD with momentum, recording the batch
 /// loss and ‖∂L/∂W₁‖ at every step (`Sequential.train`, which stops at a non-finite loss).
-struct DeepTraining: Sendable {
+struct DeepTraining: Sendable, Codable {
     var log = TrainingLog()
     /// ‖∂L/∂W₁‖ at each step taken.
     var firstLayerGradientNorms: [Double] = []

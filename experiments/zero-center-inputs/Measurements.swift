@@ -38,7 +38,7 @@ enum Preprocessing: String, CaseIterable, Sendable {
 /// One preprocessing measured on one seed's training subset: the spectrum of E[xxᵀ] of the preprocessed training
 /// images, the per-pixel mean of the preprocessed test images, and softmax regression (784 → 10, SGD) trained from
 /// the same initial weights and batch order at every learning rate of the grid.
-struct PreprocessingRun: Sendable {
+struct PreprocessingRun: Sendable, Codable {
     /// λ₁ ≥ … ≥ λ₇₈₄ of E[xxᵀ] = XᵀX/N over the preprocessed training images (no re-centring).
     var spectrum: [Double] = []
     /// Per pixel: the mean of the preprocessed test images, and T_train(μ_test) — μ_test through the same mechanism

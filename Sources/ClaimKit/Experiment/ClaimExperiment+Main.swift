@@ -31,7 +31,10 @@ extension ClaimExperiment {
         return try ReportTemplate(contentsOf: url)
     }
 
-    /// Measures every seed, judges, then writes `<output>/<id>/` (figures, README.md, result.json) in one swap.
+    /// Measures every seed, judges, then writes `<output>/<id>/` (figures, README.md, result.json) in one swap. With
+    /// `--shard k/n` it measures only that shard's seeds and writes them unjudged (`shard-k-of-n.json`); with
+    /// `--merge DIR` it reads every shard of the run from `DIR` instead of measuring, then judges and writes as usual,
+    /// so the merged report is the single run's, byte for byte.
     public static func execute(_ options: ExperimentOptions) throws {
         BLASThreads.pin(1)
         let template = try template()
@@ -40,10 +43,24 @@ extension ClaimExperiment {
         try folder.prepare()
         let settings = options.quick ? quick : full
         let seeds = options.seedList(quickSeedCount: quickSeedCount)
+        let mode = options.quick ? "quick" : "full"
         let progress = Progress(id: metadata.id)
-        progress.stage("loading data (\(options.quick ? "quick" : "full") mode)")
-        let inputs = try load(settings)
-        let outcomes = try measureSeeds(seeds, settings: settings, inputs: inputs, progress: progress)
+        if let shard = options.shard {
+            try measureShard(shard, of: seeds, settings: settings, mode: mode, folder: folder, progress: progress)
+            return
+        }
+        let outcomes: [Outcome<Metrics, Extra>]
+        if let shards = options.merge {
+            progress.stage("merging the shards in \(shards)/\(metadata.id)/")
+            let expected = ShardMerge.Expected(claim: metadata.id, mode: mode,
+                                               settings: StableDescription.of(settings), seeds: seeds)
+            outcomes = try ShardMerge.outcomes(in: URL(fileURLWithPath: shards, isDirectory: true), expected: expected,
+                                               as: ShardFile<Metrics, Extra>.self)
+        } else {
+            progress.stage("loading data (\(mode) mode)")
+            let inputs = try load(settings)
+            outcomes = try measureSeeds(seeds, settings: settings, inputs: inputs, progress: progress)
+        }
         progress.stage("judging \(seeds.count) seed\(seeds.count == 1 ? "" : "s")")
         let run = Run<Self>(settings: settings, seeds: seeds, quick: options.quick, outcomes: outcomes,
                             controlMustBe: metadata.control.mustBe)
@@ -53,6 +70,30 @@ extension ClaimExperiment {
         print("\(metadata.id): \(judgement.verdict.rawValue) \(judgement.verdict.symbol) (expected "
               + "\(metadata.expected.rawValue); pre-registered rules: \(judgement.preregistered.verdict.rawValue)) "
               + "→ \(options.output)/\(metadata.id)/ — \(written.takeHome)")
+    }
+
+    /// Measures shard `shard` of `seeds` and writes `<output>/<id>/shard-k-of-n.json` atomically (a failed or killed
+    /// shard leaves no file, so a merge names it as missing).
+    static func measureShard(_ shard: ShardSpec, of seeds: [Int], settings: Settings, mode: String,
+                             folder: ReportFolder, progress: Progress) throws {
+        let own = shard.seeds(of: seeds)
+        progress.stage("shard \(shard): loading data (\(mode) mode)")
+        let inputs = try load(settings)
+        let outcomes = try measureSeeds(own, settings: settings, inputs: inputs, progress: progress)
+        let file = ShardFile<Metrics, Extra>(
+            format: ShardFile<Metrics, Extra>.format, version: ShardFile<Metrics, Extra>.currentVersion,
+            claim: folder.id, mode: mode, settings: StableDescription.of(settings), runSeeds: seeds, shard: shard,
+            outcomes: zip(own, outcomes).map { .init(seed: $0, outcome: $1) })
+        let claimFolder = folder.output.appendingPathComponent(folder.id, isDirectory: true)
+        let url = claimFolder.appendingPathComponent(shard.fileName)
+        do {
+            try FileManager.default.createDirectory(at: claimFolder, withIntermediateDirectories: true)
+            try AtomicFile.write(try ShardFile<Metrics, Extra>.encoder().encode(file), to: url)
+        } catch {
+            throw ClaimError.unwritableOutput(path: url.path, reason: "\(error)")
+        }
+        progress.finish()
+        print("\(folder.id): shard \(shard) (seeds \(ShardMerge.range(own))) measured → \(url.path)")
     }
 
     /// Every seed's outcome, in seed order. With `seedsInParallel`, on up to `ProcessInfo.activeProcessorCount`

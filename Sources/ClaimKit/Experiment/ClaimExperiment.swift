@@ -5,7 +5,7 @@ import NeuralEngine
 
 /// What one seed measured: the claim's metrics on the claim's arm and on the control's arm (the same measurement
 /// with the mechanism mutated, or a plausible alternative), and extra numbers and curves for the prose and figures.
-public struct Outcome<Metrics: SeedMetrics, Extra: SeedMetrics>: Sendable {
+public struct Outcome<Metrics: SeedMetrics, Extra: SeedMetrics>: Sendable, Codable {
     public var claim: Metrics
     public var control: Metrics
     public var extra: Extra

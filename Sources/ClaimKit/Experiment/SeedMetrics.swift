@@ -5,7 +5,9 @@
 ///     struct Metrics: SeedMetrics { var attenuation = 0.0, firstToLastWeightGradient = 0.0 }
 ///
 /// `init()` (free for a struct whose properties all have defaults) gives the template test values to render against.
-public protocol SeedMetrics: Sendable {
+/// `Codable` (synthesised when every property is) lets a shard write what its seeds measured, so that another
+/// process can judge them (`--measure-only`, `--merge`).
+public protocol SeedMetrics: Sendable, Codable {
     init()
 }
 

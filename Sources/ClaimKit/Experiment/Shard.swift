@@ -1,0 +1,218 @@
+import Foundation
+import Reporting
+
+/// Shard k of n of a run's seed list: the contiguous block of seeds k−1 of n equal-as-possible blocks (sizes differ by
+/// at most one), so `--shard 2/3` of seeds 0…4 measures seeds 2 and 3. Written on the command line as `k/n`, 1 ≤ k ≤ n.
+public struct ShardSpec: Equatable, Sendable, Codable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// Parses "k/n"; nil when it is not two positive integers with k ≤ n.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+            return nil
+        }
+        self.init(index: k, count: n)
+    }
+
+    public var description: String { "\(index)/\(count)" }
+
+    /// This shard's seeds out of the run's `seeds`: indices ⌊(k−1)·N/n⌋ ..< ⌊k·N/n⌋ (empty when n > N and the
+    /// block is empty).
+    public func seeds(of seeds: [Int]) -> [Int] {
+        Array(seeds[(index - 1) * seeds.count / count ..< index * seeds.count / count])
+    }
+
+    /// `shard-k-of-n.json`, and the log a job array task writes beside it.
+    public var fileName: String { "shard-\(index)-of-\(count).json" }
+    public var logName: String { "shard-\(index)-of-\(count).log" }
+}
+
+/// What one shard measured, as written by `--shard k/n` into `<output>/<claim-id>/shard-k-of-n.json` and read by
+/// `--merge`: every seed's outcome, unjudged, with what identifies the run it belongs to (claim, mode, the settings'
+/// description, the run's whole seed list), so that shards of different runs are never merged.
+struct ShardFile<Metrics: SeedMetrics, Extra: SeedMetrics>: Codable {
+    /// The file format; bump `currentVersion` whenever the layout (or an Outcome's fields' meaning) changes.
+    static var format: String { "lectureclaims-shard" }
+    static var currentVersion: Int { 1 }
+
+    struct SeedOutcome: Codable {
+        var seed: Int
+        var outcome: Outcome<Metrics, Extra>
+    }
+
+    var format: String
+    var version: Int
+    var claim: String
+    var mode: String
+    var settings: String
+    var runSeeds: [Int]
+    var shard: ShardSpec
+    var outcomes: [SeedOutcome]
+
+    /// Non-finite numbers are written as the strings "NaN", "+Infinity" and "-Infinity" (JSON has no literal for
+    /// them); finite ones in the shortest form that reads back to the same bits, so a merged run judges exactly the
+    /// numbers the shard measured.
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "+Infinity",
+                                                                      negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "+Infinity",
+                                                                        negativeInfinity: "-Infinity", nan: "NaN")
+        return decoder
+    }
+}
+
+/// Reading all shards of one claim's run back into the run's outcomes, in seed order. Every seed of the run must come
+/// from exactly one shard of one complete set 1…n; anything else (a shard missing or unreadable, one of another run,
+/// a seed twice) is an error that names the file, never a smaller sample.
+enum ShardMerge {
+    struct Expected {
+        var claim: String
+        var mode: String
+        var settings: String
+        var seeds: [Int]
+    }
+
+    static func outcomes<Metrics, Extra>(in folder: URL, expected: Expected,
+                                         as _: ShardFile<Metrics, Extra>.Type) throws -> [Outcome<Metrics, Extra>] {
+        let claimFolder = folder.appendingPathComponent(expected.claim, isDirectory: true)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: claimFolder.path)) ?? [])
+            .filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted()
+        guard !names.isEmpty else {
+            throw ClaimError.badShards("no shard files (shard-k-of-n.json) in \(claimFolder.path); run the shards "
+                                       + "first (`\(expected.claim) --shard k/n --output \(folder.path)`)")
+        }
+        var shards: [(path: String, file: ShardFile<Metrics, Extra>)] = []
+        for name in names {
+            let path = claimFolder.appendingPathComponent(name).path
+            let file: ShardFile<Metrics, Extra>
+            do {
+                file = try ShardFile<Metrics, Extra>.decoder()
+                    .decode(ShardFile<Metrics, Extra>.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw ClaimError.badShards("cannot read \(path) (\(Self.reason(error))); delete it and rerun that shard")
+            }
+            try check(file, path: path, expected: expected)
+            shards.append((path, file))
+        }
+        // One complete set: every shard names the same n, and k = 1…n each once.
+        let count = shards[0].file.shard.count
+        if let other = shards.first(where: { $0.file.shard.count != count }) {
+            throw ClaimError.badShards("\(other.path) is shard \(other.file.shard) but \(shards[0].path) is of "
+                                       + "\(count) shards: two shardings of one run are mixed; delete the stale files")
+        }
+        let present = Set(shards.map(\.file.shard.index))
+        if let k = (1...count).first(where: { !present.contains($0) }) {
+            let spec = ShardSpec(index: k, count: count)
+            let log = claimFolder.appendingPathComponent(spec.logName).path
+            let logNote = FileManager.default.fileExists(atPath: log) ? "; its log: \(log)" : ""
+            throw ClaimError.badShards("shard \(spec) of \(expected.claim) (seeds "
+                                       + "\(spec.seeds(of: expected.seeds).map(String.init).joined(separator: ", "))) is "
+                                       + "missing: no \(claimFolder.appendingPathComponent(spec.fileName).path)"
+                                       + "\(logNote); rerun that shard, then merge again")
+        }
+        var bySeed: [Int: (path: String, outcome: Outcome<Metrics, Extra>)] = [:]
+        for (path, file) in shards {
+            for entry in file.outcomes {
+                if let earlier = bySeed[entry.seed] {
+                    throw ClaimError.badShards("seed \(entry.seed) of \(expected.claim) is in both \(earlier.path) and "
+                                               + "\(path); delete the stale file and merge again")
+                }
+                bySeed[entry.seed] = (path, entry.outcome)
+            }
+        }
+        return try expected.seeds.map { seed in
+            guard let found = bySeed[seed] else {
+                throw ClaimError.badShards("seed \(seed) of \(expected.claim) is in no shard in \(claimFolder.path); "
+                                           + "rerun the shards of this run")
+            }
+            return found.outcome
+        }
+    }
+
+    /// The file belongs to this run, and holds exactly its shard's seeds.
+    private static func check<Metrics, Extra>(_ file: ShardFile<Metrics, Extra>, path: String,
+                                              expected: Expected) throws {
+        func mismatch(_ what: String, _ found: String, _ wanted: String) -> ClaimError {
+            .badShards("\(path) is of another run (\(what) \(found), this merge wants \(wanted)); "
+                       + "delete it and rerun that shard with this run's options")
+        }
+        guard file.format == ShardFile<Metrics, Extra>.format else {
+            throw mismatch("format", file.format, ShardFile<Metrics, Extra>.format)
+        }
+        guard file.version == ShardFile<Metrics, Extra>.currentVersion else {
+            throw mismatch("version", "\(file.version)", "\(ShardFile<Metrics, Extra>.currentVersion)")
+        }
+        guard file.claim == expected.claim else { throw mismatch("claim", file.claim, expected.claim) }
+        guard file.mode == expected.mode else { throw mismatch("mode", file.mode, expected.mode) }
+        guard file.settings == expected.settings else {
+            throw mismatch("settings", "of another build", "\(expected.mode) settings of this build")
+        }
+        guard file.runSeeds == expected.seeds else {
+            throw mismatch("seeds", Self.range(file.runSeeds), Self.range(expected.seeds))
+        }
+        let seeds = file.outcomes.map(\.seed), wanted = file.shard.seeds(of: expected.seeds)
+        guard seeds == wanted else {
+            throw ClaimError.badShards("\(path) holds seeds \(seeds) but shard \(file.shard) of this run is seeds "
+                                       + "\(wanted); delete it and rerun that shard")
+        }
+    }
+
+    static func range(_ seeds: [Int]) -> String {
+        guard let first = seeds.first, let last = seeds.last, first <= last else {
+            return seeds.map(String.init).joined(separator: ",")
+        }
+        return seeds == Array(first...last) ? "\(first)–\(last)" : seeds.map(String.init).joined(separator: ",")
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context): return "not valid JSON: \(context.debugDescription)"
+        case DecodingError.keyNotFound(let key, _): return "no field '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "unexpected value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "\(error)"
+        }
+    }
+}
+
+/// A description of a value that is the same in every process: `String(describing:)` with dictionaries' entries
+/// sorted (a dictionary's order follows the per-process hash seed). It identifies the settings a shard ran with.
+enum StableDescription {
+    static func of(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .dictionary:
+            let entries = mirror.children.map { entry -> String in
+                let pair = Array(Mirror(reflecting: entry.value).children)
+                return pair.count == 2 ? "\(of(pair[0].value)): \(of(pair[1].value))" : of(entry.value)
+            }
+            return "[" + entries.sorted().joined(separator: ", ") + "]"
+        case .set:
+            return "{" + mirror.children.map { of($0.value) }.sorted().joined(separator: ", ") + "}"
+        case .struct, .class, .tuple:
+            return "\(mirror.subjectType)(" + mirror.children.map { child in
+                (child.label.map { "\($0): " } ?? "") + of(child.value)
+            }.joined(separator: ", ") + ")"
+        case .collection:
+            return "[" + mirror.children.map { of($0.value) }.joined(separator: ", ") + "]"
+        case .optional:
+            return mirror.children.first.map { of($0.value) } ?? "nil"
+        default:
+            return String(describing: value)
+        }
+    }
+}
