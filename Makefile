@@ -15,14 +15,15 @@ export OPENBLAS_NUM_THREADS := 1
 # Every folder of experiments/ is one claim (the same discovery as Package.swift).
 CLAIMS := $(sort $(notdir $(wildcard experiments/*)))
 
-.PHONY: all help list-claims deps build test reports check robustness bench bench-suite clean index $(CLAIMS) $(addprefix fresh-,$(CLAIMS))
+.PHONY: all help list-claims deps build test reports check robustness bench bench-suite clean index \
+        slurm-check slurm-reports slurm-robustness $(CLAIMS) $(addprefix fresh-,$(CLAIMS))
 
 all: build
 
 help: ## list the targets, one line each
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/\1\t\2/' | \
-	  awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
-	@printf '  make %-12s %s\n' '<claim-id>' 'one experiment in full into reports/<claim-id>/ (make list-claims: the $(words $(CLAIMS)) ids)'
+	  awk -F'\t' '{ printf "  make %-16s %s\n", $$1, $$2 }'
+	@printf '  make %-16s %s\n' '<claim-id>' 'one experiment in full into reports/<claim-id>/ (make list-claims: the $(words $(CLAIMS)) ids)'
 
 list-claims: ## the claim ids, one per line
 	@printf '%s\n' $(CLAIMS)
@@ -40,8 +41,9 @@ deps: ## install the Debian packages the project needs, only those missing
 build: deps ## build everything in release
 	$(SWIFT) build $(SWIFTFLAGS) -c release
 
-test: deps ## the unit tests (swift test)
+test: deps ## the unit tests (swift test), and actionlint on the CI workflow when it is installed
 	$(SWIFT) test $(SWIFTFLAGS)
+	scripts/lint-workflow
 
 # Full runs into reports/<id>/; each experiment writes only its own folder, so `make -j2 reports` is safe.
 $(CLAIMS): build
@@ -86,6 +88,18 @@ bench-suite: build ## each claim's quick and full wall time (seconds, one claim 
 	@awk 'BEGIN { printf "%-34s %8s %8s\n", "claim", "quick s", "full s" } \
 	  { q = $$3 - $$2; f = $$4 - $$3; tq += q; tf += f; printf "%-34s %8.1f %8.1f\n", $$1, q, f } \
 	  END { printf "%-34s %8.1f %8.1f\n", "total", tq, tf }' scratch/bench-suite/times
+
+# The same runs as a Slurm job array (one task per shard of a claim's seeds), merged on this host into the same
+# reports. Variables: SLURM_PARTITION, SLURM_ACCOUNT, SLURM_TIME, SLURM_MEM_PER_CPU, SLURM_SBATCH_OPTIONS, SLURM_DIR,
+# CLAIMS, SEEDS_PER_TASK, RESUME=1 (README, "Running on a Slurm cluster"; scripts/slurm-run).
+slurm-check: build ## make check as a Slurm job array, merged into scratch/slurm-check/reports and checked
+	scripts/slurm-run check
+
+slurm-reports: build ## make reports as a Slurm job array, merged into reports/ with figures and the index
+	scripts/slurm-run reports
+
+slurm-robustness: build ## make robustness as a Slurm job array, merged and summarised into reports/robustness.json
+	scripts/slurm-run robustness
 
 clean: ## remove build products and scratch output
 	rm -rf .build scratch

@@ -38,6 +38,9 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
         + "here) and write the report into --output, as a single run would.", valueName: "DIR"))
     public var merge: String?
 
+    @Flag(help: "Print the run's seeds (as --quick, --seeds and --first-seed give them), space-separated, and exit.")
+    public var listSeeds = false
+
     public init() {}
 
     public func validate() throws {

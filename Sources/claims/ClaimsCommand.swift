@@ -3,24 +3,34 @@ import ClaimKit
 import Foundation
 import Reporting
 
-/// `claims list | index DIR | check DIR | robustness DIR | diff OLD NEW`: the catalogue (discovered from
-/// experiments/*/report.md), the reports index, the regression check of verdicts, the fresh-seed stability summary,
-/// and the comparison of two report folders.
+/// `claims list | index DIR | check DIR | robustness DIR | diff OLD NEW | merge SHARDS --into OUT`: the catalogue
+/// (discovered from experiments/*/report.md), the reports index, the regression check of verdicts, the fresh-seed
+/// stability summary, the comparison of two report folders, and the merge of sharded runs (a Slurm job array's).
 @main
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
         abstract: "List the claims, index their reports, check verdicts against expectations, summarise fresh seeds, "
-            + "compare two report folders.",
-        subcommands: [List.self, Index.self, CheckVerdicts.self, RobustnessSummary.self, Diff.self])
+            + "compare two report folders, merge sharded runs.",
+        subcommands: [List.self, Index.self, CheckVerdicts.self, RobustnessSummary.self, Diff.self, Merge.self])
 
     /// Where the claims are discovered.
     struct CatalogueOptions: ParsableArguments {
         @Option(help: ArgumentHelp("The experiments folder holding <claim-id>/report.md.", valueName: "DIR"))
         var experiments = "experiments"
 
+        @Option(name: .customLong("claims"),
+                help: ArgumentHelp("Comma-separated claim ids to consider (default: every claim).", valueName: "LIST"))
+        var only: String?
+
         func claims() throws -> [ClaimMetadata] {
-            try ClaimCatalogue.discover(in: URL(fileURLWithPath: experiments, isDirectory: true))
+            let all = try ClaimCatalogue.discover(in: URL(fileURLWithPath: experiments, isDirectory: true))
+            guard let only else { return all }
+            let ids = only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let unknown = ids.first(where: { id in !all.contains { $0.id == id } }) {
+                throw ValidationError("--claims: unknown claim '\(unknown)'; `claims list` prints the ids.")
+            }
+            return all.filter { ids.contains($0.id) }
         }
     }
 

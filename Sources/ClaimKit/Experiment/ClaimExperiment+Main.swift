@@ -36,6 +36,10 @@ extension ClaimExperiment {
     /// `--merge DIR` it reads every shard of the run from `DIR` instead of measuring, then judges and writes as usual,
     /// so the merged report is the single run's, byte for byte.
     public static func execute(_ options: ExperimentOptions) throws {
+        if options.listSeeds {
+            print(options.seedList(quickSeedCount: quickSeedCount).map(String.init).joined(separator: " "))
+            return
+        }
         BLASThreads.pin(1)
         let template = try template()
         let metadata = template.metadata
