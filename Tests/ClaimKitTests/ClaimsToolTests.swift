@@ -66,6 +66,24 @@ import Testing
         #expect(throws: ExitCode.failure) { try command.run() }
     }
 
+    @Test func checkConsidersOnlyTheClaimsNamed() throws {
+        let folders = try Self.folders()
+        try FileManager.default.removeItem(at: folders.results.appendingPathComponent("alpha-claim/result.json"))
+        let only = try ClaimsCommand.CheckVerdicts.parse([folders.results.path, "--experiments",
+                                                          folders.experiments.path, "--claims", "beta-claim"])
+        try only.run()   // alpha-claim's missing result does not count
+        let unknown = try ClaimsCommand.CheckVerdicts.parse([folders.results.path, "--experiments",
+                                                             folders.experiments.path, "--claims", "gamma-claim"])
+        #expect(throws: (any Error).self) { try unknown.run() }
+    }
+
+    @Test func mergeNamesAMissingExecutable() throws {
+        let folders = try Self.folders()
+        let merge = try ClaimsCommand.Merge.parse([folders.results.path, "--into", folders.results.path + "-merged",
+                                                   "--experiments", folders.experiments.path, "--bin", "/no/such/bin"])
+        #expect(throws: (any Error).self) { try merge.run() }
+    }
+
     @Test func checkOnAMissingFolderSaysSo() throws {
         let command = try ClaimsCommand.CheckVerdicts.parse(["/no/such/folder"])
         #expect(throws: ClaimError.missingReports(path: "/no/such/folder")) { try command.run() }
