@@ -71,10 +71,10 @@ robustness: build ## every experiment's quick mode on fresh seeds 1000â€“1019 â†
 $(addprefix fresh-,$(CLAIMS)): fresh-%:
 	@$(RELEASE)/$* --quick --first-seed 1000 --seeds 20 --judge-only --output $(FRESH_DIR)
 
-bench: deps ## one training epoch of the engine beside two numpy peers (CS231n-style and careful)
+bench: deps ## one training epoch of the engine beside numpy peers (CS231n-style, careful) and PyTorch CPU when importable
 	$(SWIFT) build $(SWIFTFLAGS) -c release --product engine-epoch
 	@python3 -c "import numpy" 2>/dev/null || pip install -q numpy
-	$(RELEASE)/engine-epoch --threads 1 --peer benchmarks/peers/numpy_epoch.py
+	$(RELEASE)/engine-epoch --threads 1 --peer benchmarks/peers/numpy_epoch.py --peer benchmarks/peers/torch_epoch.py
 
 bench-suite: build ## each claim's quick and full wall time (seconds, one claim at a time) and the totals
 	@rm -rf scratch/bench-suite && mkdir -p scratch/bench-suite

@@ -4,20 +4,20 @@ import NeuralEngine
 
 /// `make bench`: times one epoch of the 784-256-256-10 ReLU MLP on Fashion-MNIST (He init, SGD momentum 0.9,
 /// lr 0.05, batch 128) and its BatchNorm variant, excluding data loading, at a pinned BLAS thread count; prints
-/// GFLOP/s against the measured sgemm peak, and the numpy peers' times (CS231n-style and careful) for the same epoch
-/// run at the same thread count, best of `--epochs`.
+/// GFLOP/s against the measured sgemm peak, and each peer's times for the same epoch at the same thread count, best of
+/// `--epochs`: numpy CS231n-style and careful (numpy_epoch.py), PyTorch CPU (torch_epoch.py, when torch imports).
 ///
-///     engine-epoch [--threads 1] [--epochs 3] [--peer benchmarks/peers/numpy_epoch.py]
+///     engine-epoch [--threads 1] [--epochs 3] [--peer benchmarks/peers/numpy_epoch.py] [--peer …/torch_epoch.py]
 @main
 struct EngineEpoch {
     static func main() throws {
-        var threads = 1, epochs = 3, peer: String?
+        var threads = 1, epochs = 3, peers: [String] = []
         var arguments = CommandLine.arguments.dropFirst()
         while let flag = arguments.popFirst() {
             switch flag {
             case "--threads": threads = Int(arguments.popFirst() ?? "") ?? 0
             case "--epochs": epochs = Int(arguments.popFirst() ?? "") ?? 0
-            case "--peer": peer = arguments.popFirst()
+            case "--peer": peers += arguments.popFirst().map { [$0] } ?? []
             default:
                 FileHandle.standardError.write(Data("engine-epoch: unknown argument '\(flag)'; use --threads N, --epochs N, --peer FILE\n".utf8))
                 exit(2)
@@ -44,11 +44,11 @@ struct EngineEpoch {
                          name, best, epochs, flops / best / 1e9, 100 * flops / best / 1e9 / peak, flops / (peak * 1e9), accuracy))
             results.append((name, best))
         }
-        if let peer {
+        for peer in peers {
             let output = runPeer(peer, threads: threads, epochs: epochs)
             print(output, terminator: "")
-            // One ratio per peer style: "numpy" (CS231n-style) and "numpy-careful"; below 1 the engine is faster.
-            for peerName in ["numpy", "numpy-careful"] {
+            // One ratio per peer style ("numpy" CS231n-style, "numpy-careful", "torch"); below 1 the engine is faster.
+            for peerName in ["numpy", "numpy-careful", "torch"] {
                 for (name, seconds) in results {
                     if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("\(peerName) \(name):") }),
                        let range = line.range(of: "best epoch "),
@@ -116,7 +116,7 @@ struct EngineEpoch {
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
-        do { try process.run() } catch { return "numpy peer: could not start python3 (\(error))\n" }
+        do { try process.run() } catch { return "peer \(path): could not start python3 (\(error))\n" }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
