@@ -12,7 +12,7 @@ import Testing
 
     /// An experiments folder with one report.md per claim, and a results folder with the expected verdicts except
     /// for `flipped`.
-    static func folders(flipping flipped: String? = nil, seeds: [Int] = [0]) throws -> (experiments: URL, results: URL) {
+    static func folders(flipping flipped: String? = nil, seeds: [Int] = [0], mode: String = "quick") throws -> (experiments: URL, results: URL) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(UUID().uuidString)")
         let experiments = root.appendingPathComponent("experiments"), results = root.appendingPathComponent("results")
         for (id, expected) in ids {
@@ -37,7 +37,7 @@ import Testing
             let judgement = Judgement(rules: [Rule("x", \M.x, .lessThan(1))],
                                       claim: seeds.map { _ in M(x: holds ? 0.5 : 2) },
                                       control: seeds.map { _ in M(x: 2) }, seeds: seeds, controlMustBe: .rejected)
-            let result = ClaimResult(metadata: template.metadata, mode: "quick", takeHome: "x is small",
+            let result = ClaimResult(metadata: template.metadata, mode: mode, takeHome: "x is small",
                                      judgement: judgement, claimMetrics: [:], controlMetrics: [:], extraMetrics: [:],
                                      figures: [], formats: ["png"])
             try AtomicFile.write(try result.encoded(), to: results.appendingPathComponent("\(id)/result.json"))
@@ -123,6 +123,22 @@ import Testing
         let command = try ClaimsCommand.Diff.parse([old.results.path, new.results.path,
                                                     "--experiments", old.experiments.path])
         #expect(throws: ExitCode.failure) { try command.run() }
+    }
+
+    /// A full run's verdict beside a quick run's is shown but is not a change: they judge different protocols.
+    @Test func aVerdictDifferingBetweenFullAndQuickIsShownNotCounted() throws {
+        let old = try ClaimsToolTests.folders(mode: "full"), new = try ClaimsToolTests.folders(flipping: "beta-claim")
+        let command = try ClaimsCommand.Diff.parse([old.results.path, new.results.path,
+                                                    "--experiments", old.experiments.path])
+        try command.run()
+        func results(_ folder: URL) throws -> [String: ClaimResult] {
+            try Dictionary(uniqueKeysWithValues: ClaimsToolTests.ids.keys.map { ($0, try ClaimResult.read(claim: $0, in: folder)) })
+        }
+        let diff = ReportDiff(old: try results(old.results), new: try results(new.results),
+                              ids: ClaimsToolTests.ids.keys.sorted(), tolerance: 1e-5)
+        #expect(!diff.verdictChanged)
+        #expect(diff.markdown().contains("| beta-claim | verdict (full vs quick) | not reproduced | reproduced |  |"))
+        #expect(diff.markdown().contains("2 verdicts differ between a full and a quick run"))   // in force and pre-registered
     }
 
     @Test func aNegativeToleranceIsAUsageError() {

@@ -7,6 +7,10 @@ import Foundation
 /// metric's relative change is the largest over those seeds of |new − old| / max(|old|, |new|) (0 when both are equal,
 /// both NaN, or both 0); it counts as changed above `tolerance`. Another OpenBLAS kernel moves numbers in their last
 /// digits (relative ~1e-7 for Float32), long training runs more: the tolerance says what counts as "only moved".
+///
+/// A verdict is a regression only against a run of the same mode: a full run (5 seeds, the published protocol) and a
+/// quick run (1–2 seeds, shorter training) judge different evidence, so a verdict that differs between them is shown
+/// but does not make `verdictChanged` true.
 public struct ReportDiff: Sendable {
     /// One compared quantity: a verdict or a metric's per-seed values.
     public struct Row: Sendable, Equatable {
@@ -19,6 +23,8 @@ public struct ReportDiff: Sendable {
         public let relativeChange: Double?
         public let changed: Bool
         public let isVerdict: Bool
+        /// A verdict of a full run beside one of a quick run: shown, never a regression.
+        public var acrossModes = false
     }
 
     public let rows: [Row]
@@ -35,10 +41,12 @@ public struct ReportDiff: Sendable {
                                 isVerdict: true))
                 continue
             }
+            let acrossModes = a.mode != b.mode
             for (name, x, y) in [("verdict", a.verdict, b.verdict),
                                  ("pre-registered verdict", a.preregisteredVerdict, b.preregisteredVerdict)] {
-                rows.append(Row(claim: id, quantity: name, old: x.rawValue, new: y.rawValue, relativeChange: nil,
-                                changed: x != y, isVerdict: true))
+                rows.append(Row(claim: id, quantity: acrossModes ? "\(name) (\(a.mode) vs \(b.mode))" : name,
+                                old: x.rawValue, new: y.rawValue, relativeChange: nil, changed: x != y, isVerdict: true,
+                                acrossModes: acrossModes))
             }
             for (arm, x, y) in [("claim", a.claimMetrics, b.claimMetrics), ("control", a.controlMetrics, b.controlMetrics),
                                 ("extra", a.extraMetrics, b.extraMetrics)] {
@@ -77,18 +85,25 @@ public struct ReportDiff: Sendable {
         return abs(y - x) / max(abs(x), abs(y))
     }
 
-    /// Whether any verdict (in force or pre-registered) changed, or a claim is missing on one side.
-    public var verdictChanged: Bool { rows.contains { $0.isVerdict && $0.changed } }
+    /// Whether any verdict (in force or pre-registered) changed between runs of the same mode, or a claim is missing
+    /// on one side.
+    public var verdictChanged: Bool { rows.contains { $0.isVerdict && $0.changed && !$0.acrossModes } }
 
     /// A Markdown summary and table, changed rows first (verdicts before metrics); unchanged rows follow inside a
     /// collapsed `<details>` block.
     public func markdown() -> String {
         let changed = rows.filter(\.changed).sorted { $0.isVerdict && !$1.isVerdict }
         let unchanged = rows.filter { !$0.changed }
-        let verdicts = changed.filter(\.isVerdict).count
+        let verdicts = changed.filter { $0.isVerdict && !$0.acrossModes }.count
+        let modeVerdicts = changed.filter { $0.isVerdict && $0.acrossModes }.count
         var text = "**claims diff:** \(verdicts) verdict\(verdicts == 1 ? "" : "s") changed, "
-            + "\(changed.count - verdicts) of \(rows.filter { !$0.isVerdict }.count) metrics moved by more than "
-            + "\(String(format: "%g", tolerance)) (relative), over \(Set(rows.map(\.claim)).count) claims.\n"
+            + "\(changed.count - verdicts - modeVerdicts) of \(rows.filter { !$0.isVerdict }.count) metrics moved by "
+            + "more than \(String(format: "%g", tolerance)) (relative), over \(Set(rows.map(\.claim)).count) claims.\n"
+        if modeVerdicts > 0 {
+            text += "\n\(modeVerdicts) verdict\(modeVerdicts == 1 ? " differs" : "s differ") between a full and a quick "
+                + "run: different protocols (fewer seeds, shorter training) judge different evidence, so these are "
+                + "shown, not counted as changes.\n"
+        }
         func table(_ rows: [Row]) -> String {
             var t = "\n| claim | quantity | old | new | relative change |\n| --- | --- | --- | --- | --- |\n"
             for r in rows {
