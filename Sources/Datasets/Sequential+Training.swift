@@ -20,7 +20,8 @@ public struct TrainingLog: Sendable, Equatable, Codable {
 extension Sequential {
     /// Trains with softmax cross-entropy for `steps` steps of mini-batches of `batchSize` drawn from `data`
     /// (a fresh permutation from `rng` each epoch, the last partial batch dropped), stopping at the first non-finite
-    /// loss. `observe(step, loss)` runs after each step (step counts from 1), e.g. to probe the network.
+    /// loss. `observe(step, loss)` runs after each step (step counts from 1), e.g. to probe the network. The step count
+    /// also goes to the `TrainingProgress.observer` bound for this task or thread, if any (a progress line).
     ///
     ///     let log = network.train(on: training, steps: 600, batchSize: 64, optimizer: sgd, using: &rng)
     @discardableResult
@@ -28,6 +29,8 @@ extension Sequential {
                       using rng: inout SeededGenerator, observe: (Int, Double) -> Void = { _, _ in }) -> TrainingLog {
         precondition(batchSize <= data.count, "train: batch size \(batchSize) exceeds the \(data.count) examples")
         var log = TrainingLog()
+        let progress = TrainingProgress.observer   // read once; then one call per step, which compares and returns
+        progress?.trainingStarts(steps: steps)
         while log.losses.count < steps {
             for batch in data.batches(size: batchSize, dropLast: true, using: &rng) {
                 let loss = trainStep(batch.features, labels: batch.labels, optimizer: optimizer)
@@ -36,6 +39,7 @@ extension Sequential {
                     log.diverged = true
                     return log
                 }
+                progress?.stepDone(log.losses.count)
                 observe(log.losses.count, loss)
                 if log.losses.count == steps { return log }
             }

@@ -1,3 +1,4 @@
+import ClaimKit
 import Datasets
 import Foundation
 import NeuralEngine
@@ -14,6 +15,8 @@ struct LearningRateSweep: Sendable {
     init(training: LabeledDataset<Float>, normalization: Sequential<Float>.Normalization?,
          settings: BatchNormHigherLearningRate.Settings, rng: SeededGenerator) {
         finalLosses = settings.learningRates.map { rate in
+            SeedProgress.configuration(of: 3 * settings.learningRates.count,
+                                       "\(normalization == nil ? "without" : "with") batch norm, SGD η " + String(format: "%.3g", rate))
             var stream = rng
             var weights = stream.split(), order = stream.split()
             let sizes = [training.featureCount] + Array(repeating: settings.width, count: settings.depth) + [10]

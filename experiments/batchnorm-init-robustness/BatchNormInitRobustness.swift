@@ -66,6 +66,9 @@ struct BatchNormInitRobustness: ClaimExperiment {
         for scale in settings.weightScales {
             let paired = rng.split()
             for normalizer in Normalizer.allCases {
+                SeedProgress.configuration(of: settings.weightScales.count * Normalizer.allCases.count,
+                                           "\(normalizer.rawValue), weights σ " + String(format: "%.3g", scale),
+                                           steps: settings.epochs * (data.training.count / settings.batchSize))
                 var stream = paired
                 runs[normalizer, default: []].append(ScaleRun(data: data, weightScale: scale, normalizer: normalizer,
                                                               settings: settings, using: &stream))

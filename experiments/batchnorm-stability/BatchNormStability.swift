@@ -95,6 +95,7 @@ struct BatchNormStability: ClaimExperiment {
         let paired = SeededGenerator(seed: UInt64(seed))
         var runs: [Normalization: StabilityRun] = [:]
         for normalization in Normalization.allCases {
+            SeedProgress.configuration(of: Normalization.allCases.count, "\(normalization)")
             var stream = paired
             runs[normalization] = StabilityRun(normalization, data: inputs, settings: s, using: &stream)
         }

@@ -65,7 +65,10 @@ struct DeadReLU: ClaimExperiment {
     static func measure(seed: Int, settings s: Settings, inputs: Inputs) throws -> Outcome<Metrics, Extra> {
         var rng = SeededGenerator(seed: UInt64(seed))
         let start = rng.split()
+        let runs = s.recoveryArms + s.adamRates.count(where: { $0 != s.recoveryFromRate }) + s.sgdRates.count + 3   // progress
         func run(_ f: Activation<Float>.Function, _ optimizer: some Optimizer<Float>, bias: Double = 0) -> DeadReLURun {
+            SeedProgress.configuration(of: runs, "\(f) \(optimizer is SGD<Float> ? "SGD" : "Adam") η \(optimizer.learningRate)"
+                                       + (bias == 0 ? "" : ", bias \(bias)"))
             var run = DeadReLURun(f, bias: bias, settings: s, seed: start, featureCount: inputs.data.featureCount)
             run.train(on: inputs.data, steps: s.steps, optimizer: optimizer, batchSize: s.batchSize)
             return run
@@ -75,6 +78,8 @@ struct DeadReLU: ClaimExperiment {
         }
         var recovery: [String: RecoveryRun] = [:], extra = Extra()
         for activation in activations.prefix(s.recoveryArms) {
+            SeedProgress.configuration(of: runs, "\(activation.name) Adam η \(s.recoveryFromRate), then η \(s.recoveryRate)",
+                                       steps: s.steps + s.recoverySteps)
             recovery[activation.name] = RecoveryRun(activation.function, settings: s, inputs: inputs, seed: start)
         }
         let relu = recovery["ReLU"]!, leaky = recovery["leaky ReLU"]!, elu = recovery["ELU"]

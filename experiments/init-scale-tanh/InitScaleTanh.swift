@@ -87,6 +87,7 @@ struct InitScaleTanh: ClaimExperiment {
                                  normalized: normalized, using: &weights)
         }
         func train(_ scale: InitScale, normalized: Bool) -> TrainingRun {
+            SeedProgress.configuration(of: InitScale.allCases.count + 2, scale.rawValue + (normalized ? ", normalized" : ""))
             var stream = SeededGenerator(seed: trainingSeed)
             return TrainingRun(initializer: scale.initializer, normalized: normalized, depth: s.trainingDepth,
                                width: s.trainingWidth, training: data.training, probe: data.probe, steps: s.steps,

@@ -67,6 +67,7 @@ struct LargeInitSigmoid: ClaimExperiment {
         var rng = SeededGenerator(seed: UInt64(seed))
         let probe = inputs.training.subset(Array(rng.permutation(inputs.training.count).prefix(s.probeExamples))).features
         func run(_ sigma: Double, _ range: ClosedRange<Double>, train: Bool) -> InitialisationRun {
+            SeedProgress.configuration(of: 3, "hidden weights σ " + String(format: "%.3g", sigma) + (train ? "" : ", not trained"))
             var stream = rng.split()
             return InitialisationRun(sigma: sigma, range: range, settings: s, data: inputs, probe: probe, train: train,
                                      using: &stream)

@@ -88,6 +88,8 @@ struct LayerNormBatchSize: ClaimExperiment {
             let variants = arms.map { ($0.name, $0.normalization, inputs.perPixel) }
                 + [("LN, scalar", .layer, inputs.scalar), ("BN, scalar", .batch, inputs.scalar)]
             for (name, normalization, training) in variants {
+                SeedProgress.configuration(of: settings.batchSizes.count * variants.count, "\(name), batch \(batchSize)",
+                                           steps: settings.epochs * (training.count / batchSize))
                 var stream = paired
                 runs[name, default: [:]][batchSize] = BatchSizeRun(
                     normalization: normalization, batchSize: batchSize, training: training, settings: settings,

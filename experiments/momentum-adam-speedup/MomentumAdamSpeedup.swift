@@ -146,6 +146,7 @@ struct MLPRun: Sendable {
     var curve: [Double] = [], finalLoss = Double.nan, testAccuracy = Double.nan
     init(_ method: Method, rate: Double, data: MomentumAdamSpeedup.Inputs, settings: MomentumAdamSpeedup.Settings,
          using rng: SeededGenerator) {
+        SeedProgress.configuration(of: Method.allCases.count, "MLP, \(method.rawValue) η \(rate)")
         var weights = rng, order = weights.split()   // the same initial weights and batch order for every optimizer
         let network = Sequential<Float>.mlp(sizes: [data.training.featureCount] + settings.hidden + [10],
                                             activation: .relu, initializer: .heNormal, using: &weights)

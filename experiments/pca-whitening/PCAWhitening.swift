@@ -121,6 +121,8 @@ struct PCAWhiteningClaim: ClaimExperiment {
         var runs: [Representation: SoftmaxRun] = [:]
         var metrics: [Representation: Metrics] = [:]
         for representation in Representation.allCases {
+            SeedProgress.configuration(of: Representation.allCases.count, "\(representation)",
+                                       steps: s.learningRates.count * s.steps)
             let data = sets.indices.map { i in
                 sets[i].mappingFeatures {
                     representation.features(pixels: $0, projected: coordinates[i], pca: pca, standardised: standardised)

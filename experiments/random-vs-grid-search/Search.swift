@@ -1,3 +1,4 @@
+import ClaimKit
 import Datasets
 import Foundation
 import NeuralEngine
@@ -39,6 +40,8 @@ func coarseToFineSearch(random: Bool, data: (training: LabeledDataset<Float>, va
                           : centredGrid(perAxis: m, dimensions: 2).map { ($0[0], $0[1]) }
         for (u, v) in unit {
             let (eta, lambda) = box.point(u, v)
+            SeedProgress.configuration(of: 2 * settings.stages * m * m, (random ? "random" : "grid")
+                                       + String(format: " search, log₁₀ η %.2f, log₁₀ λ %.2f", eta, lambda))
             var training = rng.split()
             let network = Sequential<Float>.mlp(sizes: [784, settings.hidden, 10], activation: .relu,
                                                 initializer: .heNormal, using: &training)

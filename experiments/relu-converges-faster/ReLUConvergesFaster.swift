@@ -54,6 +54,7 @@ struct ReLUConvergesFaster: ClaimExperiment {
         let rng = SeededGenerator(seed: UInt64(seed))
         var steps: [Variant: Double] = [:], extra = Extra()
         for variant in Variant.allCases {
+            SeedProgress.configuration(of: Variant.allCases.count, variant.rawValue, steps: settings.maxSteps)
             let curve = ErrorCurve(variant, rate: inputs.rates[variant]!, training: inputs.training, probe: inputs.probe,
                                    settings: settings, using: rng).finish()
             steps[variant] = curve.stepsToTarget.map(Double.init) ?? .nan

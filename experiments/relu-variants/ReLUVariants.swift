@@ -80,8 +80,10 @@ struct ReLUVariants: ClaimExperiment {
         let probe = data.features.gatheringRows(Array(0..<s.probeExamples))
         var runs: [String: VariantRun] = [:], stressed: [String: VariantRun] = [:]
         for variant in variants(s) {
+            SeedProgress.configuration(of: 2 * variants(s).count, "\(variant.name), SGD η \(s.learningRate)")
             runs[variant.name] = VariantRun(variant, data: data, probe: probe, optimizer: SGD<Float>(learningRate: s.learningRate),
                                             steps: s.steps, settings: s, seed: start, curves: true)
+            SeedProgress.configuration(of: 2 * variants(s).count, "\(variant.name), Adam η \(s.highRate)")
             stressed[variant.name] = VariantRun(variant, data: data, probe: probe,
                                                 optimizer: Adam<Float>(learningRate: s.highRate), steps: s.highRateSteps,
                                                 settings: s, seed: start, curves: false)

@@ -100,6 +100,7 @@ struct SigmoidNotZeroCentered: ClaimExperiment {
         for variant in Variant.allCases {
             probes[variant] = SameSignProbe(network(variant), batch: batch, batchSizes: batchSizes)
             runs[variant] = s.learningRates.map { rate in
+                SeedProgress.configuration(of: Variant.allCases.count * s.learningRates.count, "\(variant.rawValue), SGD η \(rate)")
                 var order = SeededGenerator(seed: orderSeed)
                 return TrainingCurve(network(variant), training: data.training, probe: data.probe, steps: s.steps,
                                      batchSize: s.batchSize, learningRate: rate, interval: s.recordInterval, using: &order)

@@ -80,6 +80,7 @@ struct XavierVsHeReLU: ClaimExperiment {
                                                 width: settings.signalWidth, batch: batch, using: &weights)
         }
         func train(_ scheme: WeightScheme, _ rate: Double) -> DeepTraining {
+            SeedProgress.configuration(of: settings.xavierRates.count + 2, "\(scheme), η \(rate)")
             var stream = rng.split()
             return DeepTraining(scheme: scheme, settings: settings, learningRate: rate, data: data, using: &stream)
         }

@@ -114,6 +114,7 @@ struct ZeroCenterInputs: ClaimExperiment {
         let weights = rng.split()
         var runs: [Preprocessing: PreprocessingRun] = [:]
         for preprocessing in Preprocessing.allCases {
+            SeedProgress.configuration(of: Preprocessing.allCases.count, "\(preprocessing)", steps: s.learningRates.count * s.steps)
             runs[preprocessing] = PreprocessingRun(preprocessing, training: training, test: inputs.test, settings: s,
                                                    initialWeights: weights)
         }

@@ -81,6 +81,7 @@ struct ZeroInitSymmetry: ClaimExperiment {
         var r: [String: SymmetryRun<Double>] = [:]
         var constantStream = rng
         for run in runs {
+            SeedProgress.configuration(of: runs.count + 1, run.name)
             var stream = rng.split()
             if run.name == "constant" { constantStream = stream }
             r[run.name] = SymmetryRun(hiddenInits: run.inits, training: inputs.training, evaluation: inputs.evaluation,
@@ -88,6 +89,7 @@ struct ZeroInitSymmetry: ClaimExperiment {
                                       batchSize: s.batchSize, using: &stream)
         }
         // The constant start again in Float32, with the same weights and batches.
+        SeedProgress.configuration(of: runs.count + 1, "constant, Float32")
         let f32 = SymmetryRun<Float>(hiddenInits: [.constant, .constant], training: inputs.training32,
                                      evaluation: inputs.evaluation32, steps: s.steps, probeInterval: s.probeInterval,
                                      learningRate: s.learningRate, batchSize: s.batchSize, using: &constantStream)

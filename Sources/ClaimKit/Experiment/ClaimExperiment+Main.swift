@@ -109,9 +109,9 @@ extension ClaimExperiment {
         progress.stage("measuring \(seeds.count) seed\(seeds.count == 1 ? "" : "s")"
                        + (workers > 1 ? ", \(workers) at a time" : ""))
         func measureOne(_ k: Int) -> Result<Outcome<Metrics, Extra>, any Error> {
-            let result = Result { try measure(seed: seeds[k], settings: settings, inputs: inputs) }
-            progress.seedFinished(seeds[k], of: seeds.count)
-            return result
+            progress.measuring(seeds[k], of: seeds.count) {   // binds SeedProgress and the steps' observer
+                Result { try measure(seed: seeds[k], settings: settings, inputs: inputs) }
+            }
         }
         guard workers > 1 else { return try seeds.indices.map { try measureOne($0).get() } }
         let results = SeedResults<Outcome<Metrics, Extra>>(count: seeds.count)
