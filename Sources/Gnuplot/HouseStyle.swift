@@ -47,6 +47,11 @@ public struct HouseStyle: Sendable {
     public let barOpacity: Double
     /// Heatmap colour map as (position in 0…1, colour); viridis, whose lightness rises monotonically.
     public let colourMap: [(position: Double, colour: String)]
+    /// Width of the `latex` (cairolatex) figure in centimetres; its height keeps the figure's aspect ratio.
+    public let latexWidth: Double
+    /// The LaTeX size commands the `latex` figure's text may use, largest first, with their size in points in a
+    /// 10 pt document (gnuplot lays the figure out for that size; the document's own size command sets the text).
+    public let latexTextSizes: [(command: String, points: Double)]
 
     /// The style of every LectureClaims figure.
     public static let lectureNotes = HouseStyle(
@@ -69,7 +74,10 @@ public struct HouseStyle: Sendable {
         bandOpacity: 0.22,
         histogramOpacity: 0.55,
         barOpacity: 0.9,
-        colourMap: [(0, "#440154"), (0.25, "#3B528B"), (0.5, "#21918C"), (0.75, "#5EC962"), (1, "#FDE725")]
+        colourMap: [(0, "#440154"), (0.25, "#3B528B"), (0.5, "#21918C"), (0.75, "#5EC962"), (1, "#FDE725")],
+        // LaTeX article's \textwidth on a4paper is 345 pt = 12.17 cm.
+        latexWidth: 12,
+        latexTextSizes: [("\\scriptsize", 7), ("\\tiny", 5)]
     )
 
     /// The colour of slot `slot`.

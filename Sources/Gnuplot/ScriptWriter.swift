@@ -7,19 +7,30 @@
 /// multiplot), each panel stating all its settings so nothing leaks from the panel before.
 /// Every text from the figure is drawn `noenhanced` (verbatim); tic labels stay enhanced so log₁₀ axes
 /// read 10⁻⁵.
+///
+/// The `latex` format has a script of its own, `figures/latex/<name>.gp` (``latex`` true): the same settings and
+/// plot, but every text written as LaTeX source (``LatexText``) and tic labels in math mode (`$10^{-3}$`,
+/// `$-0.5$`), read from `../../data/<name>.tsv`.
 struct ScriptWriter {
     let style: HouseStyle
+    /// Whether this is the `latex` format's script: text as LaTeX source, no other format.
+    var latex = false
 
     func script(for figure: Figure, named name: String, formats: [OutputFormat], blocks: [[Int?]]) -> String {
         let plots = figure.plots
         let slots = plots.map(Self.paletteSlots)
+        let folder = latex ? "figures/\(OutputFormat.latexFolder)" : "figures"
+        let dataPath = (latex ? "../../data/" : "../data/") + "\(name).tsv"
         var lines = [
             "# \(name).gp — figure written by the Gnuplot module of LectureClaims (\"\(GnuplotText.comment(figure.title ?? name))\").",
-            "# Reproduce: cd figures && gnuplot \(name).gp   (writes \(formats.map { "\(name).\($0.fileExtension)" }.joined(separator: ", ")))",
-            "# Data: ../data/\(name).tsv, one block per series, read with `index k`.",
+            latex ? "# Reproduce: cd \(folder) && gnuplot \(name).gp   (writes \(name).tex and the \(name).pdf it includes;"
+                + " \\input it with \\graphicspath{{<this folder>/}})"
+                : "# Reproduce: cd \(folder) && gnuplot \(name).gp   (writes \(formats.map { "\(name).\($0.fileExtension)" }.joined(separator: ", ")))",
+            "# Data: \(dataPath), one block per series, read with `index k`.",
             "set encoding utf8",
-            "set minussign   # tick labels with a real minus sign (U+2212), as the reports' text",
-            "data = \(GnuplotText.quoted("../data/\(name).tsv"))",
+            latex ? "# Text is LaTeX source, typeset by the document; tic labels in math mode (a real minus sign there)."
+                : "set minussign   # tick labels with a real minus sign (U+2212), as the reports' text",
+            "data = \(GnuplotText.quoted(dataPath))",
             "",
         ]
         lines += houseStyle(slotCount: (slots.flatMap { $0.compactMap { $0 } }.max() ?? -1) + 1)
@@ -29,7 +40,7 @@ struct ScriptWriter {
         if let grid = figure.grid {
             lines.append("do for [format in \(GnuplotText.quoted(formatList))] {")
             lines += terminals(formats, size: size, name: name).map { "    " + $0 }
-            let title = figure.title.map { " title \(GnuplotText.quoted($0)) noenhanced" } ?? ""
+            let title = figure.title.map { " title \(quoted($0)) noenhanced" } ?? ""
             lines.append("    set multiplot layout \(grid.rows),\(grid.columns)\(title)")
             for (p, panel) in grid.panels.enumerated() {
                 lines.append("    # Panel \(p + 1) of \(grid.panels.count) (row \(p / grid.columns + 1), column \(p % grid.columns + 1))")
@@ -100,7 +111,7 @@ struct ScriptWriter {
         lines.append("unset logscale")
         for (axis, name) in [(plot.x, "x"), (plot.y, "y"), (y2, "y2"), (hasHeatmap ? plot.colorbar : nil, "cb")] {
             if let base = axis?.scale.logBase { lines.append("set logscale \(name) \(base)") }
-            lines.append("set format \(name) \(axis?.ticks == nil ? ticFormat(axis?.scale ?? .linear) : GnuplotText.quoted("% g"))")
+            lines.append("set format \(name) \(axis?.ticks == nil ? ticFormat(axis?.scale ?? .linear) : mathQuoted("% g"))")
         }
         let barCount = BarGeometry(plot: plot).categories.count
         let xExtent = DataExtent(of: plot, along: .x), yExtent = DataExtent(of: plot, along: .y)
@@ -114,7 +125,7 @@ struct ScriptWriter {
         lines += range("cb", plot.colorbar.range, fix: false)
         if hasBars {
             let categories = BarGeometry(plot: plot).categories.enumerated()
-                .map { "\(GnuplotText.quoted($1)) \($0)" }.joined(separator: ", ")
+                .map { "\(quoted($1)) \($0)" }.joined(separator: ", ")
             lines.append("set xtics (\(categories)) noenhanced nomirror out")
         } else {
             lines.append("set xtics \(ticStep(plot.x, xExtent, ticCount?.x)) enhanced nomirror out")
@@ -155,12 +166,23 @@ struct ScriptWriter {
 
     /// Tic labels: powers of ten as 10⁻³ on log₁₀ axes, plain numbers (16, 0.5) on log₂ axes,
     /// gnuplot's default elsewhere (1×10⁻⁵ only for very small or large values).
+    /// In the `latex` script the same formats in math mode.
     private func ticFormat(_ scale: AxisScale) -> String {
         switch scale {
-        case .linear: GnuplotText.quoted("% h")
-        case .log10: GnuplotText.quoted("10^{%L}")
-        case .log2: GnuplotText.quoted("% g")
+        case .linear: mathQuoted("% h")
+        case .log10: mathQuoted("10^{%L}")
+        case .log2: mathQuoted("% g")
         }
+    }
+
+    /// A tic format as a gnuplot string, in math mode (`"$% h$"`) in the `latex` script.
+    private func mathQuoted(_ format: String) -> String {
+        GnuplotText.quoted(latex ? "$\(format)$" : format)
+    }
+
+    /// A figure's text as a gnuplot string: verbatim, or as LaTeX source in the `latex` script.
+    func quoted(_ text: String) -> String {
+        GnuplotText.quoted(latex ? LatexText.escaped(text) : text)
     }
 
     /// `autofreq`, or for a panel's linear axis a step giving about `count` intervals over its range.
@@ -175,7 +197,7 @@ struct ScriptWriter {
 
     private func text(_ setting: String, _ value: String?) -> String {
         guard let value else { return "unset \(setting)" }
-        return "set \(setting) \(GnuplotText.quoted(value)) noenhanced"
+        return "set \(setting) \(quoted(value)) noenhanced"
     }
 
     private func range(_ axis: String, _ range: AxisRange, fix: Bool, default fallback: AxisRange? = nil) -> [String] {
@@ -235,7 +257,7 @@ struct ScriptWriter {
     /// defined for a `.function` reference in the settings.
     private func element(_ series: Series, slot: Int?, block: Int?, curve: Int, reference: Int?) -> (Int, String?) {
         let data = block.map { "data index \($0)" } ?? ""
-        let title = series.label.map { "title \(GnuplotText.quoted($0)) noenhanced" } ?? "notitle"
+        let title = series.label.map { "title \(quoted($0)) noenhanced" } ?? "notitle"
         let axes = series.yAxis == .y2 ? " axes x1y2" : ""
         let colour = "lc rgb \"\(style.colour(slot ?? 0))\""
         let lineStyle = "ls \(style.lineStyle(slot ?? 0))"
