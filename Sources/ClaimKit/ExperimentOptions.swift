@@ -16,9 +16,10 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
                                valueName: "DIR"))
     public var output = "reports"
 
-    @Option(help: ArgumentHelp("Comma-separated figure formats to render, from svg, png, pdf.", valueName: "LIST"),
+    @Option(help: ArgumentHelp("Comma-separated figure formats to render, from svg, png, pdf, latex (cairolatex: "
+                               + "figures/latex/<name>.tex + .pdf).", valueName: "LIST"),
             transform: ExperimentOptions.parseFormats)
-    public var formats: [OutputFormat] = [.svg, .png, .pdf]
+    public var formats: [OutputFormat] = OutputFormat.allCases
 
     @Option(help: ArgumentHelp("First seed; the run uses seeds K through K+N−1 (fresh-seed checks use 1000).",
                                valueName: "K"))
@@ -57,7 +58,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
             throw ValidationError("--shard and --merge exclude each other: measure the shards first, then merge them.")
         }
         if formats.isEmpty {
-            throw ValidationError("--formats needs at least one of svg, png, pdf; for example --formats svg,png.")
+            throw ValidationError("--formats needs at least one of svg, png, pdf, latex; for example --formats svg,png.")
         }
     }
 
@@ -66,7 +67,7 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
         for name in text.split(separator: ",", omittingEmptySubsequences: false) {
             let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
             guard let format = OutputFormat(rawValue: trimmed) else {
-                throw ValidationError("--formats: unknown format '\(trimmed)'; choose from svg, png, pdf (comma-separated).")
+                throw ValidationError("--formats: unknown format '\(trimmed)'; choose from svg, png, pdf, latex (comma-separated).")
             }
             if !formats.contains(format) { formats.append(format) }
         }

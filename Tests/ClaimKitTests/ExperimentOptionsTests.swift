@@ -8,7 +8,7 @@ import Testing
         let options = try ExperimentOptions.parse([])
         #expect(!options.quick)
         #expect(options.output == "reports")
-        #expect(options.formats == [.svg, .png, .pdf])
+        #expect(options.formats == [.svg, .png, .pdf, .latex])
         #expect(options.seedList(quickSeedCount: 1) == [0, 1, 2, 3, 4])
     }
 
@@ -19,6 +19,7 @@ import Testing
 
     @Test func formatsParse() throws {
         #expect(try ExperimentOptions.parse(["--formats", "png,svg"]).formats == [.png, .svg])
+        #expect(try ExperimentOptions.parse(["--formats", "latex"]).formats == [.latex])
     }
 
     @Test(arguments: [

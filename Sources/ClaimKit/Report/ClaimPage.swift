@@ -42,9 +42,14 @@ struct ClaimPage {
             doc.paragraph("*Quick mode (\(judgement.seeds.count) seed\(judgement.seeds.count == 1 ? "" : "s"), "
                           + "fewer steps): a regression check, not the published result.*")
         }
+        // The LaTeX picture (figures/latex/<name>.tex) is linked after the image formats, before the script.
+        let latex = formats.contains(.latex)
+            ? [FigureBlock.Source(label: "LaTeX", directory: "figures/\(OutputFormat.latexFolder)", fileExtension: "tex")] : []
         for named in figures {
-            doc.figure(name: named.name, title: named.figure.title ?? named.name,
-                       caption: section("Figure: \(named.name)") ?? "", formats: formats.map(\.rawValue))
+            doc.figure(FigureBlock(name: named.name, title: named.figure.title ?? named.name,
+                                   caption: section("Figure: \(named.name)") ?? "",
+                                   formats: formats.filter { $0 != .latex }.map(\.rawValue),
+                                   sources: latex + [.gnuplotScript, .data]))
         }
         checkSection(&doc)
         preregisteredSection(&doc)

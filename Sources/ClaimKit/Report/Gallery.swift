@@ -38,15 +38,17 @@ public enum Gallery {
 
             One key figure per claim, with its caption, verdict and take-home sentence: for browsing and for copying \
             into lecture notes. Every figure is also an SVG and a PDF, drawn by the gnuplot script beside it from the \
-            data file beside that (`<claim>/figures/`, `<claim>/data/`). The full report behind each figure is linked \
-            from its title.
+            data file beside that (`<claim>/figures/`, `<claim>/data/`), and a LaTeX picture whose text takes the document's \
+            fonts (`<claim>/figures/latex/`; with the verdicts and numbers as macros in [claims.tex](claims.tex), see \
+            [the example note](latex/example.tex)). The full report behind each figure is linked from its title.
 
             """
         for e in entries {
             let image = e.formats.contains("png") ? "png" : e.formats.first ?? "svg"
+            let latex = e.formats.contains("latex") ? ["[LaTeX](\(e.id)/figures/latex/\(e.figure).tex)"] : []
             let links = (["svg", "pdf", "png"].filter { e.formats.contains($0) }.map {
                 "[\($0.uppercased())](\(e.id)/figures/\(e.figure).\($0))"
-            } + ["[gnuplot script](\(e.id)/figures/\(e.figure).gp)"]).joined(separator: " · ")
+            } + latex + ["[gnuplot script](\(e.id)/figures/\(e.figure).gp)"]).joined(separator: " · ")
             text += """
 
                 ## [\(e.title)](\(e.id)/README.md)
