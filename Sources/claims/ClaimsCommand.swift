@@ -55,7 +55,8 @@ struct ClaimsCommand: ParsableCommand {
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write DIR/README.md: one row per claim with verdict, take-home sentence, fresh-seed stability, "
-                + "link and thumbnail; and DIR/gallery.md: every key figure with its caption, verdict and take-home.")
+                + "link and thumbnail; DIR/gallery.md: every key figure with its caption, verdict and take-home; and "
+                + "DIR/claims.tex: a LaTeX macro per verdict and headline number.")
         @Argument(help: "The reports folder holding <claim-id>/result.json for every claim.")
         var directory: String
         @OptionGroup var catalogue: CatalogueOptions
@@ -95,8 +96,9 @@ struct ClaimsCommand: ParsableCommand {
                 rows: rows)
             try AtomicFile.write(page.rendered(), to: folder.appendingPathComponent("README.md"))
             try AtomicFile.write(Gallery.page(gallery), to: folder.appendingPathComponent("gallery.md"))
-            print("wrote \(folder.appendingPathComponent("README.md").path) (\(rows.count) claims) and gallery.md "
-                  + "(\(gallery.count) key figures)")
+            let macros = try LatexMacros.write(claims: try catalogue.claims(), in: folder)   // claims.tex
+            print("wrote \(folder.appendingPathComponent("README.md").path) (\(rows.count) claims), gallery.md "
+                  + "(\(gallery.count) key figures) and \(LatexMacros.fileName) (\(macros) macros)")
         }
     }
 
