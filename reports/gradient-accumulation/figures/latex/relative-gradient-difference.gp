@@ -1,0 +1,69 @@
+# relative-gradient-difference.gp — figure written by the Gnuplot module of LectureClaims ("Accumulated over k micro-batches vs one batch of 64, at initialisation").
+# Reproduce: cd figures/latex && gnuplot relative-gradient-difference.gp   (writes relative-gradient-difference.tex and the relative-gradient-difference.pdf it includes; \input it with \graphicspath{{<this folder>/}})
+# Data: ../../data/relative-gradient-difference.tsv, one block per series, read with `index k`.
+set encoding utf8
+# Text is LaTeX source, typeset by the document; tic labels in math mode (a real minus sign there).
+data = "../../data/relative-gradient-difference.tsv"
+
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
+set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
+set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
+set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
+set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
+set border lc rgb "#404040" back
+set tics textcolor rgb "#404040" scale 0.6, 0.3
+set grid back lt 1 lc rgb "#e4e4e4" lw 1 dt solid
+set style fill solid border
+set samples 400
+set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
+
+set title "Accumulated over k micro-batches vs one batch of 64, at initialisation" noenhanced
+set xlabel "number of micro-batches k (micro-batch size 64/k)" noenhanced
+set ylabel "$\\|$g\\_acc $-$ g\\_batch$\\|$ / $\\|$g\\_batch$\\|$" noenhanced
+unset y2label
+unset cblabel
+unset logscale
+set logscale x 10
+set format x "$% g$"
+set logscale y 10
+set format y "$% g$"
+set format y2 "$% h$"
+set format cb "$% h$"
+set xrange [1.538462:41.6]
+set yrange [1e-17:1000]
+set y2range [*:*]
+set cbrange [*:*]
+set xtics (2, 4, 8, 16, 32) enhanced nomirror out
+set ytics (1e-16, 1e-12, 1e-08, 1e-05, 0.01, 1) enhanced nomirror out
+unset y2tics
+set border 3
+set grid xtics ytics
+unset colorbox
+set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
+unset arrow
+set arrow 1 from graph 0, first 1e-05 to graph 1, first 1e-05 nohead back ls 100
+set arrow 2 from graph 0, first 0.01 to graph 1, first 0.01 nohead back ls 101
+
+do for [format in "latex"] {
+    if (format eq "latex") { set terminal cairolatex pdf input colortext size 12cm,9.79cm font ",7" fontscale 1 linewidth 1.076923 pointscale 0.957265 dashlength 1.5 rounded header "\\scriptsize"; set output "relative-gradient-difference.tex" }
+    plot \
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#CC79A7" notitle, \
+        data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#000000" notitle, \
+        data index 1 using 1:2 with linespoints ls 4 title "no normalisation" noenhanced, \
+        data index 3 using 1:2 with linespoints ls 3 title "layer norm" noenhanced, \
+        data index 5 using 1:2 with linespoints ls 1 title "batch norm" noenhanced, \
+        data index 7 using 1:2 with linespoints ls 6 title "no normalisation, Float64" noenhanced, \
+        data index 9 using 1:2 with linespoints ls 7 title "no normalisation, bfloat16 micro-batch gradients (positive control)" noenhanced, \
+        NaN with lines ls 100 title "10$^{-5}$: threshold, no normalisation and layer norm" noenhanced, \
+        NaN with lines ls 101 title "10$^{-2}$: threshold, batch norm" noenhanced
+    unset output
+}

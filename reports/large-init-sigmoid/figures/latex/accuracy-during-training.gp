@@ -1,0 +1,58 @@
+# accuracy-during-training.gp — figure written by the Gnuplot module of LectureClaims ("Test accuracy during SGD training (η = 0.1, batch 100)").
+# Reproduce: cd figures/latex && gnuplot accuracy-during-training.gp   (writes accuracy-during-training.tex and the accuracy-during-training.pdf it includes; \input it with \graphicspath{{<this folder>/}})
+# Data: ../../data/accuracy-during-training.tsv, one block per series, read with `index k`.
+set encoding utf8
+# Text is LaTeX source, typeset by the document; tic labels in math mode (a real minus sign there).
+data = "../../data/accuracy-during-training.tsv"
+
+# House style (HouseStyle.lectureNotes): palette slots 1…6, reference lines 100…102.
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
+set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
+set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
+set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
+set border lc rgb "#404040" back
+set tics textcolor rgb "#404040" scale 0.6, 0.3
+set grid back lt 1 lc rgb "#e4e4e4" lw 1 dt solid
+set style fill solid border
+set samples 400
+set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
+
+set title "Test accuracy during SGD training ($\\eta$ = 0.1, batch 100)" noenhanced
+set xlabel "training step" noenhanced
+set ylabel "test accuracy" noenhanced
+unset y2label
+unset cblabel
+unset logscale
+set format x "$% h$"
+set format y "$% h$"
+set format y2 "$% h$"
+set format cb "$% h$"
+set xrange [0:2000]
+set yrange [0:1]
+set y2range [*:*]
+set cbrange [*:*]
+set xtics autofreq enhanced nomirror out
+set ytics autofreq enhanced nomirror out
+unset y2tics
+set border 3
+set grid xtics ytics
+unset colorbox
+set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
+unset arrow
+set arrow 1 from graph 0, first 0.1 to graph 1, first 0.1 nohead back ls 100
+
+do for [format in "latex"] {
+    if (format eq "latex") { set terminal cairolatex pdf input colortext size 12cm,9.75cm font ",7" fontscale 1 linewidth 1.076923 pointscale 0.957265 dashlength 1.5 rounded header "\\scriptsize"; set output "accuracy-during-training.tex" }
+    plot \
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#CC79A7" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
+        data index 1 using 1:2 with linespoints ls 6 title "N(0, 1)" noenhanced, \
+        data index 3 using 1:2 with linespoints ls 5 title "N(0, 0.1$^{2}$)" noenhanced, \
+        NaN with lines ls 100 title "chance (10 classes)" noenhanced
+    unset output
+}

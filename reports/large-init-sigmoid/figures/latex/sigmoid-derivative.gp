@@ -1,0 +1,60 @@
+# sigmoid-derivative.gp — figure written by the Gnuplot module of LectureClaims ("Local gradient σ′(a) of the hidden units at initialisation").
+# Reproduce: cd figures/latex && gnuplot sigmoid-derivative.gp   (writes sigmoid-derivative.tex and the sigmoid-derivative.pdf it includes; \input it with \graphicspath{{<this folder>/}})
+# Data: ../../data/sigmoid-derivative.tsv, one block per series, read with `index k`.
+set encoding utf8
+# Text is LaTeX source, typeset by the document; tic labels in math mode (a real minus sign there).
+data = "../../data/sigmoid-derivative.tsv"
+
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
+set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
+set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
+set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
+set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
+set border lc rgb "#404040" back
+set tics textcolor rgb "#404040" scale 0.6, 0.3
+set grid back lt 1 lc rgb "#e4e4e4" lw 1 dt solid
+set style fill solid border
+set samples 400
+set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
+
+set title "Local gradient $\\sigma'$(a) of the hidden units at initialisation" noenhanced
+set xlabel "$\\sigma'$(a)" noenhanced
+set ylabel "fraction of hidden outputs" noenhanced
+unset y2label
+unset cblabel
+unset logscale
+set format x "$% h$"
+set logscale y 10
+set format y "$10^{%L}$"
+set format y2 "$% h$"
+set format cb "$% h$"
+set xrange [0:0.25]
+set yrange [0.001:1]
+set y2range [*:*]
+set cbrange [*:*]
+set xtics autofreq enhanced nomirror out
+set ytics autofreq enhanced nomirror out
+unset y2tics
+set border 3
+set grid xtics ytics
+unset colorbox
+set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
+unset arrow
+
+do for [format in "latex"] {
+    if (format eq "latex") { set terminal cairolatex pdf input colortext size 12cm,9.75cm font ",7" fontscale 1 linewidth 1.076923 pointscale 0.957265 dashlength 1.5 rounded header "\\scriptsize"; set output "sigmoid-derivative.tex" }
+    plot \
+        data index 0 using 1:2 with linespoints ls 6 title "N(0, 1)" noenhanced, \
+        data index 1 using 1:2 with lines ls 6 notitle, \
+        data index 2 using 1:2 with linespoints ls 7 title "control: ''N(0, 0.1)'' as variance, std 0.32" noenhanced, \
+        data index 3 using 1:2 with lines ls 7 notitle, \
+        data index 4 using 1:2 with linespoints ls 5 title "N(0, 0.1$^{2}$)" noenhanced, \
+        data index 5 using 1:2 with lines ls 5 notitle
+    unset output
+}

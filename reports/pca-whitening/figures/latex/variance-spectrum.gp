@@ -1,0 +1,91 @@
+# variance-spectrum.gp — figure written by the Gnuplot module of LectureClaims ("PCA of Fashion-MNIST training images").
+# Reproduce: cd figures/latex && gnuplot variance-spectrum.gp   (writes variance-spectrum.tex and the variance-spectrum.pdf it includes; \input it with \graphicspath{{<this folder>/}})
+# Data: ../../data/variance-spectrum.tsv, one block per series, read with `index k`.
+set encoding utf8
+# Text is LaTeX source, typeset by the document; tic labels in math mode (a real minus sign there).
+data = "../../data/variance-spectrum.tsv"
+
+# House style (HouseStyle.lectureNotes): palette slots 1…7, reference lines 100…102.
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
+set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 7 lc rgb "#000000" lw 2 dt (3,6) pt 4 ps 0.9
+set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
+set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
+set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
+set border lc rgb "#404040" back
+set tics textcolor rgb "#404040" scale 0.6, 0.3
+set grid back lt 1 lc rgb "#e4e4e4" lw 1 dt solid
+set style fill solid border
+set samples 400
+set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
+
+do for [format in "latex"] {
+    if (format eq "latex") { set terminal cairolatex pdf input colortext size 12cm,6.24cm font ",5" fontscale 1 linewidth 0.7692308 pointscale 0.6837607 dashlength 1.5 rounded header "\\tiny"; set output "variance-spectrum.tex" }
+    set multiplot layout 1,2 title "PCA of Fashion-MNIST training images" noenhanced
+    # Panel 1 of 2 (row 1, column 1)
+    set title "(a) eigenvalues $\\lambda$\\_k of the covariance (lines: $\\varepsilon$ = 0.1 and 1e$-$5)" noenhanced
+    set xlabel "component k" noenhanced
+    set ylabel "$\\lambda$\\_k" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set logscale x 10
+    set format x "$10^{%L}$"
+    set logscale y 10
+    set format y "$10^{%L}$"
+    set format y2 "$% h$"
+    set format cb "$% h$"
+    set xrange [0.8:1000]
+    set yrange [1e-10:100]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics autofreq enhanced nomirror out
+    set ytics autofreq enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    unset key
+    unset arrow
+    set arrow 1 from graph 0, first 0.1 to graph 1, first 0.1 nohead back ls 100
+    set arrow 2 from graph 0, first 1e-05 to graph 1, first 1e-05 nohead back ls 101
+    plot \
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
+        data index 1 using 1:2 with lines ls 2 notitle
+    # Panel 2 of 2 (row 1, column 2)
+    set title "(b) fraction of the variance in the first k components" noenhanced
+    set xlabel "component k" noenhanced
+    set ylabel "cumulative explained variance" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set logscale x 10
+    set format x "$10^{%L}$"
+    set format y "$% h$"
+    set format y2 "$% h$"
+    set format cb "$% h$"
+    set xrange [0.8:1000]
+    set yrange [0.4:1.02]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics autofreq enhanced nomirror out
+    set ytics 0.2 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    set key bottom right inside reverse Left samplen 2.5 spacing 1.1 noenhanced box lc rgb "#e4e4e4" opaque
+    unset arrow
+    set arrow 1 from graph 0, first 0.9 to graph 1, first 0.9 nohead back ls 100
+    set arrow 2 from first 100, graph 0 to first 100, graph 1 nohead back ls 101
+    plot \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#E69F00" notitle, \
+        data index 3 using 1:2 with lines ls 2 title "measured" noenhanced, \
+        data index 4 using 1:2 with points ls 7 title "float64 reference (CLAIMS.md)" noenhanced
+    unset multiplot
+    unset output
+}

@@ -1,0 +1,99 @@
+# training.gp — figure written by the Gnuplot module of LectureClaims ("784-[128]×8-10, SGD η = 0.01, batch 64, Fashion-MNIST").
+# Reproduce: cd figures/latex && gnuplot training.gp   (writes training.tex and the training.pdf it includes; \input it with \graphicspath{{<this folder>/}})
+# Data: ../../data/training.tsv, one block per series, read with `index k`.
+set encoding utf8
+# Text is LaTeX source, typeset by the document; tic labels in math mode (a real minus sign there).
+data = "../../data/training.tsv"
+
+# House style (HouseStyle.lectureNotes): palette slots 1…6, reference lines 100…102.
+set style line 1 lc rgb "#0072B2" lw 2 dt 1 pt 7 ps 0.9
+set style line 2 lc rgb "#E69F00" lw 2 dt (8,4) pt 5 ps 0.9
+set style line 3 lc rgb "#009E73" lw 2 dt (2,3) pt 9 ps 0.9
+set style line 4 lc rgb "#D55E00" lw 2 dt (10,3,2,3) pt 11 ps 0.9
+set style line 5 lc rgb "#56B4E9" lw 2 dt (5,5) pt 13 ps 0.9
+set style line 6 lc rgb "#CC79A7" lw 2 dt (12,4,2,4,2,4) pt 6 ps 0.9
+set style line 100 lc rgb "#555555" lw 1.5 dt (8,5)
+set style line 101 lc rgb "#555555" lw 1.5 dt (2,4)
+set style line 102 lc rgb "#555555" lw 1.5 dt (14,5,3,5)
+set border lc rgb "#404040" back
+set tics textcolor rgb "#404040" scale 0.6, 0.3
+set grid back lt 1 lc rgb "#e4e4e4" lw 1 dt solid
+set style fill solid border
+set samples 400
+set palette defined (0 "#440154", 0.25 "#3B528B", 0.5 "#21918C", 0.75 "#5EC962", 1 "#FDE725")
+
+do for [format in "latex"] {
+    if (format eq "latex") { set terminal cairolatex pdf input colortext size 12cm,6.78cm font ",5" fontscale 1 linewidth 0.7692308 pointscale 0.6837607 dashlength 1.5 rounded header "\\tiny"; set output "training.tex" }
+    set multiplot layout 1,2 title "784-[128]$\\times$8-10, SGD $\\eta$ = 0.01, batch 64, Fashion-MNIST" noenhanced
+    # Panel 1 of 2 (row 1, column 1)
+    set title "Training loss (mean over the last 100 steps)" noenhanced
+    set xlabel "training step" noenhanced
+    set ylabel "cross-entropy" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "$% h$"
+    set logscale y 10
+    set format y "$% g$"
+    set format y2 "$% h$"
+    set format cb "$% h$"
+    set xrange [0:2400]
+    set yrange [0.2:1.6]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 1000 enhanced nomirror out
+    set ytics (0.2, 0.3, 0.4, 0.6, 0.8, 1, 1.5) enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    unset key
+    unset arrow
+    plot \
+        data index 0 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 2 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#CC79A7" notitle, \
+        data index 4 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
+        data index 6 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 8 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
+        data index 1 using 1:2 with lines ls 3 title "ReLU" noenhanced, \
+        data index 3 using 1:2 with lines ls 6 title "leaky ReLU" noenhanced, \
+        data index 5 using 1:2 with lines ls 4 title "PReLU" noenhanced, \
+        data index 7 using 1:2 with lines ls 1 title "ELU" noenhanced, \
+        data index 9 using 1:2 with linespoints ls 5 title "maxout" noenhanced
+    # Panel 2 of 2 (row 1, column 2)
+    set title "Median over units of the unit's mean activation" noenhanced
+    set xlabel "training step" noenhanced
+    set ylabel "median unit mean activation" noenhanced
+    unset y2label
+    unset cblabel
+    unset logscale
+    set format x "$% h$"
+    set format y "$% h$"
+    set format y2 "$% h$"
+    set format cb "$% h$"
+    set xrange [0:2400]
+    set yrange [0:0.8238635]
+    set y2range [*:*]
+    set cbrange [*:*]
+    set xtics 1000 enhanced nomirror out
+    set ytics 0.25 enhanced nomirror out
+    unset y2tics
+    set border 3
+    set grid xtics ytics
+    unset colorbox
+    set key below center horizontal reverse Left samplen 2.5 spacing 1.1 noenhanced nobox height 1
+    unset arrow
+    plot \
+        data index 10 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#009E73" notitle, \
+        data index 12 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#CC79A7" notitle, \
+        data index 14 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#D55E00" notitle, \
+        data index 16 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#0072B2" notitle, \
+        data index 18 using 1:2:3 with filledcurves fs transparent solid 0.22 noborder lc rgb "#56B4E9" notitle, \
+        data index 11 using 1:2 with lines ls 3 title "ReLU" noenhanced, \
+        data index 13 using 1:2 with lines ls 6 title "leaky ReLU" noenhanced, \
+        data index 15 using 1:2 with lines ls 4 title "PReLU" noenhanced, \
+        data index 17 using 1:2 with lines ls 1 title "ELU" noenhanced, \
+        data index 19 using 1:2 with linespoints ls 5 title "maxout (LeCun init)" noenhanced
+    unset multiplot
+    unset output
+}
