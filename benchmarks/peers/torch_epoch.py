@@ -10,31 +10,25 @@ Prints one line per variant: "torch <variant>: best epoch <s> s over <k> epochs,
 If torch cannot be imported it prints one line "torch peer: torch not importable (...)" and exits 0.
 """
 import argparse
-import gzip
 import os
 import sys
 import time
 
 import numpy as np
 
-
-def load(directory, kind):
-    with gzip.open(os.path.join(directory, f"{kind}-images-idx3-ubyte.gz")) as f:
-        images = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 784).astype(np.float32) / 255
-    with gzip.open(os.path.join(directory, f"{kind}-labels-idx1-ubyte.gz")) as f:
-        labels = np.frombuffer(f.read(), np.uint8, offset=8).astype(np.int64)
-    return images, labels
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from numpy_epoch import load, make_params  # noqa: E402  (the same data and the same initial weights)
 
 
 def make_model(torch, rng, sizes, batchnorm):
-    """The MLP with numpy_epoch.make_params's weights (drawn in the same order; torch stores W transposed)."""
+    """The MLP with numpy_epoch.make_params's weights (the same draws; torch stores W transposed)."""
     nn = torch.nn
+    params = make_params(rng, sizes, batchnorm)
     layers = []
     for i, (a, b) in enumerate(zip(sizes[:-1], sizes[1:])):
         linear = nn.Linear(a, b)
         with torch.no_grad():
-            w = (rng.standard_normal((a, b)) * np.sqrt(2 / a)).astype(np.float32)
-            linear.weight.copy_(torch.from_numpy(np.ascontiguousarray(w.T)))
+            linear.weight.copy_(torch.from_numpy(np.ascontiguousarray(params[f"W{i}"].T)))
             linear.bias.zero_()
         layers.append(linear)
         if i < len(sizes) - 2:
