@@ -57,6 +57,10 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
         if shard != nil, merge != nil {
             throw ValidationError("--shard and --merge exclude each other: measure the shards first, then merge them.")
         }
+        if let merge, Self.sameFolder(merge, output) {
+            throw ValidationError("--merge \(merge) and --output name the same folder; the report would replace the "
+                                  + "shards. Write the report elsewhere, e.g. --output reports.")
+        }
         if formats.isEmpty {
             throw ValidationError("--formats needs at least one of svg, png, pdf, latex; for example --formats svg,png.")
         }
@@ -72,6 +76,13 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
             if !formats.contains(format) { formats.append(format) }
         }
         return formats
+    }
+
+    static func sameFolder(_ a: String, _ b: String) -> Bool {
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return resolved(a) == resolved(b)
     }
 
     static func parseShard(_ text: String) throws -> ShardSpec {

@@ -177,7 +177,8 @@ struct ClaimsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compare two report folders (e.g. reports and a fresh run): per claim the verdicts and every "
                 + "metric with its relative change, as a Markdown table, changed rows first; exit 1 when a verdict "
-                + "changed or a claim is missing, 0 when only numbers moved.")
+                + "changed or a claim is missing, 0 when only numbers moved. A verdict that differs between a full and "
+                + "a quick run is shown, marked 'full vs quick', but not counted: they judge different protocols.")
         @Argument(help: "The old reports folder (e.g. the committed reports).")
         var old: String
         @Argument(help: "The new reports folder (e.g. scratch/check).")

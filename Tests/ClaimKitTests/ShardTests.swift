@@ -97,6 +97,20 @@ extension ExperimentLifecycleTests {
         #expect(!text.contains("\n"))
     }
 
+    /// A shard whose own k/n is not its file name's (a renamed copy, or k > n) is named, not trusted.
+    @Test func aShardUnderAnotherNameIsNamed() throws {
+        let root = try Self.shardRoot()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let shards = root.appendingPathComponent("shards")
+        try Self.run(["--seeds", "2", "--shard", "1/1", "--output", shards.path])
+        let folder = shards.appendingPathComponent("tiny-claim")
+        let text = try String(contentsOf: folder.appendingPathComponent("shard-1-of-1.json"), encoding: .utf8)
+        try text.replacingOccurrences(of: #""index":1"#, with: #""index":5"#)
+            .write(to: folder.appendingPathComponent("shard-1-of-1.json"), atomically: true, encoding: .utf8)
+        #expect(Self.message { try Self.run(["--seeds", "2", "--merge", shards.path, "--output", root.path + "/o"]) }
+            .contains("says it is shard 5/1"))
+    }
+
     @Test func noShardsAtAllIsAnError() throws {
         let root = try Self.shardRoot()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -122,6 +136,7 @@ extension ExperimentLifecycleTests {
         for bad in ["0/3", "4/3", "a/b", "3", "1/0", "1/2/3", "-1/2", ""] { #expect(ShardSpec(parsing: bad) == nil) }
         #expect(throws: (any Error).self) { try ExperimentOptions.parse(["--shard", "4/3"]) }
         #expect(throws: (any Error).self) { try ExperimentOptions.parse(["--shard", "1/2", "--merge", "x"]) }
+        #expect(throws: (any Error).self) { try ExperimentOptions.parse(["--merge", "out/", "--output", "./out"]) }
     }
 
     /// Non-finite numbers and the last bits of finite ones survive the shard file.

@@ -18,7 +18,9 @@ extension ClaimExperiment {
             if code == .success { ExperimentOptions.exit(withError: error) }   // --help
             var message = ExperimentOptions.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
             if code == .validationFailure { message += " (see `\(name) --help`)" }
-            FileHandle.standardError.write(Data("\(name): error: \(message)\n".utf8))
+            // On a terminal the progress line may still be open: clear it, so the error starts its own line.
+            let clear = isatty(FileHandle.standardError.fileDescriptor) != 0 ? "\r\u{1B}[K" : ""
+            FileHandle.standardError.write(Data("\(clear)\(name): error: \(message)\n".utf8))
             Foundation.exit(code == .success ? 1 : code.rawValue)
         }
     }

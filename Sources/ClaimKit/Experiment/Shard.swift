@@ -164,6 +164,11 @@ enum ShardMerge {
         guard file.runSeeds == expected.seeds else {
             throw mismatch("seeds", Self.range(file.runSeeds), Self.range(expected.seeds))
         }
+        guard file.shard.count >= 1, (1...file.shard.count).contains(file.shard.index),
+              path.hasSuffix("/" + file.shard.fileName) else {
+            throw ClaimError.badShards("\(path) says it is shard \(file.shard.index)/\(file.shard.count), which is not "
+                                       + "its file name's k/n with 1 ≤ k ≤ n; delete it and rerun that shard")
+        }
         let seeds = file.outcomes.map(\.seed), wanted = file.shard.seeds(of: expected.seeds)
         guard seeds == wanted else {
             throw ClaimError.badShards("\(path) holds seeds \(seeds) but shard \(file.shard) of this run is seeds "
@@ -171,11 +176,12 @@ enum ShardMerge {
         }
     }
 
+    /// "1000–1019", "3", "1,4,7", or "none".
     static func range(_ seeds: [Int]) -> String {
-        guard let first = seeds.first, let last = seeds.last, first <= last else {
-            return seeds.map(String.init).joined(separator: ",")
-        }
-        return seeds == Array(first...last) ? "\(first)–\(last)" : seeds.map(String.init).joined(separator: ",")
+        guard let first = seeds.first, let last = seeds.last else { return "none" }
+        if first == last { return "\(first)" }
+        return first < last && seeds == Array(first...last) ? "\(first)–\(last)"
+            : seeds.map(String.init).joined(separator: ",")
     }
 
     private static func reason(_ error: any Error) -> String {
