@@ -111,6 +111,21 @@ extension ExperimentLifecycleTests {
             .contains("says it is shard 5/1"))
     }
 
+    /// Shards measured by another build (changed code, same settings) are refused.
+    @Test func aShardOfAnotherBuildIsRefused() throws {
+        let root = try Self.shardRoot()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let shards = root.appendingPathComponent("shards")
+        try Self.run(["--seeds", "2", "--shard", "1/1", "--output", shards.path])
+        let file = shards.appendingPathComponent("tiny-claim/shard-1-of-1.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(#""build":"\#(BuildIdentity.current)""#))
+        try text.replacingOccurrences(of: BuildIdentity.current, with: "0123abcd").write(to: file, atomically: true,
+                                                                                          encoding: .utf8)
+        #expect(Self.message { try Self.run(["--seeds", "2", "--merge", shards.path, "--output", root.path + "/o"]) }
+            .contains("is of another run (build 0123abcd"))
+    }
+
     @Test func noShardsAtAllIsAnError() throws {
         let root = try Self.shardRoot()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -145,7 +160,7 @@ extension ExperimentLifecycleTests {
         let values = [Double.nan, .infinity, -.infinity, -0.0, 0.1 + 0.2, .leastNonzeroMagnitude, .pi * 1e300,
                       Double(Float(0.3))]
         let file = File(format: File.format, version: File.currentVersion, claim: "c", mode: "full", settings: "s",
-                        runSeeds: Array(values.indices), shard: ShardSpec(index: 1, count: 1),
+                        build: "b", runSeeds: Array(values.indices), shard: ShardSpec(index: 1, count: 1),
                         outcomes: values.enumerated().map { k, v in
                             .init(seed: k, outcome: Outcome(claim: .init(x: v), control: .init(x: -v), extra: .init(y: v)))
                         })

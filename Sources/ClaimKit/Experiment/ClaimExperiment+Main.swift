@@ -88,7 +88,8 @@ extension ClaimExperiment {
         let outcomes = try measureSeeds(own, settings: settings, inputs: inputs, progress: progress)
         let file = ShardFile<Metrics, Extra>(
             format: ShardFile<Metrics, Extra>.format, version: ShardFile<Metrics, Extra>.currentVersion,
-            claim: folder.id, mode: mode, settings: StableDescription.of(settings), runSeeds: seeds, shard: shard,
+            claim: folder.id, mode: mode, settings: StableDescription.of(settings), build: BuildIdentity.current,
+            runSeeds: seeds, shard: shard,
             outcomes: zip(own, outcomes).map { .init(seed: $0, outcome: $1) })
         let claimFolder = folder.output.appendingPathComponent(folder.id, isDirectory: true)
         let url = claimFolder.appendingPathComponent(shard.fileName)
