@@ -98,7 +98,7 @@ bench-suite: build ## each claim's quick and full wall time (seconds, one claim 
 
 # The same runs as a Slurm job array (one task per shard of a claim's seeds), merged on this host into the same
 # reports. Variables: SLURM_PARTITION, SLURM_ACCOUNT, SLURM_TIME, SLURM_MEM_PER_CPU, SLURM_SBATCH_OPTIONS, SLURM_DIR,
-# CLAIMS, SEEDS_PER_TASK, RESUME=1 (README, "Running on a Slurm cluster"; scripts/slurm-run).
+# CLAIMS, UNITS_PER_TASK, RESUME=1 (README, "Running on a Slurm cluster"; scripts/slurm-run).
 slurm-check: build ## make check as a Slurm job array, merged into scratch/slurm-check/reports and checked
 	scripts/slurm-run check
 

@@ -42,6 +42,9 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
     @Flag(help: "Print the run's seeds (as --quick, --seeds and --first-seed give them), space-separated, and exit.")
     public var listSeeds = false
 
+    @Flag(help: "Print the number of units --shard divides (seeds, or seeds × configurations for a sweep) and exit.")
+    public var countUnits = false
+
     public init() {}
 
     public func validate() throws {

@@ -1,4 +1,6 @@
 import Foundation
+import Gnuplot
+import NeuralEngine
 import Testing
 @testable import ClaimKit
 
@@ -156,17 +158,19 @@ extension ExperimentLifecycleTests {
 
     /// Non-finite numbers and the last bits of finite ones survive the shard file.
     @Test func numbersRoundTripExactly() throws {
-        typealias File = ShardFile<TinyClaim.Metrics, TinyClaim.Extra>
+        typealias File = ShardFile<TinyClaim.Metrics, TinyClaim.Extra, NoPart>
         let values = [Double.nan, .infinity, -.infinity, -0.0, 0.1 + 0.2, .leastNonzeroMagnitude, .pi * 1e300,
                       Double(Float(0.3))]
         let file = File(format: File.format, version: File.currentVersion, claim: "c", mode: "full", settings: "s",
-                        build: "b", runSeeds: Array(values.indices), shard: ShardSpec(index: 1, count: 1),
-                        outcomes: values.enumerated().map { k, v in
-                            .init(seed: k, outcome: Outcome(claim: .init(x: v), control: .init(x: -v), extra: .init(y: v)))
+                        build: "b", runSeeds: Array(values.indices), configurations: 0,
+                        shard: ShardSpec(index: 1, count: 1),
+                        entries: values.enumerated().map { k, v in
+                            File.Entry(unit: ShardUnit(seed: k), outcome: Outcome(claim: TinyClaim.Metrics(x: v),
+                                       control: TinyClaim.Metrics(x: -v), extra: TinyClaim.Extra(y: v)))
                         })
         let back = try File.decoder().decode(File.self, from: try File.encoder().encode(file))
         for (k, v) in values.enumerated() {
-            let x = back.outcomes[k].outcome.claim.x
+            let x = back.entries[k].outcome!.claim.x
             #expect(x.bitPattern == v.bitPattern || (x.isNaN && v.isNaN))
         }
     }
@@ -175,5 +179,68 @@ extension ExperimentLifecycleTests {
         struct S { var rates: [String: Double]; var names: Set<Int> }
         let a = S(rates: ["b": 2, "a": 1, "c": 3], names: [3, 1, 2])
         #expect(StableDescription.of(a) == "S(rates: [a: 1.0, b: 2.0, c: 3.0], names: {1, 2, 3})")
+    }
+}
+
+/// TinyClaim's measurement as a sweep of three configurations per seed, sharded below the seed.
+struct TinySweep: ClaimExperiment {
+    typealias Settings = TinyClaim.Settings
+    typealias Metrics = TinyClaim.Metrics
+    typealias Extra = TinyClaim.Extra
+    static let full = Settings(), quick = Settings(scale: 0.2)
+    static var reportTemplate: URL? { TinyClaim.reportTemplate }
+    static let rules = TinyClaim.rules
+
+    static func configurationCount(_ settings: Settings) -> Int { 3 }
+
+    /// Configuration j's part: a draw from its own generator (seed, j), so it needs nothing that ran before.
+    static func measure(configuration j: Int, seed: Int, settings: Settings, inputs: Void) throws -> Double {
+        var rng = SeededGenerator(seed: UInt64(seed * 10 + j))
+        return settings.scale * Double(seed) / 3 + 1e-3 * rng.uniform(0, 1)
+    }
+
+    static func combine(seed: Int, parts: [Double], settings: Settings, inputs: Void) throws -> Outcome<Metrics, Extra> {
+        Outcome(claim: Metrics(x: parts.reduce(0, +)), control: Metrics(x: 5), extra: Extra(y: parts[2] - parts[0]))
+    }
+
+    static func measure(seed: Int, settings: Settings, inputs: Void) throws -> Outcome<Metrics, Extra> {
+        try measureConfigurations(seed: seed, settings: settings, inputs: inputs)
+    }
+
+    static func figures(_ run: Run<Self>) -> [NamedFigure] {
+        var figure = Figure(title: "x per seed")
+        figure.add(.linePoints(x: run.seeds.map(Double.init), y: run.claim(\.x), label: "x"))
+        return [NamedFigure("x-per-seed", figure)]
+    }
+}
+
+extension ExperimentLifecycleTests {
+    static func runSweep(_ arguments: [String]) throws { try TinySweep.execute(try ExperimentOptions.parse(arguments)) }
+
+    /// Shards that split seeds across configurations (4 shards of 2 seeds × 3 configurations) merge into the
+    /// single run's report.
+    @Test func aShardedSweepMergesIntoTheSingleRunsReport() throws {
+        let root = try Self.shardRoot()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (single, shards, merged) = (root.appendingPathComponent("single"), root.appendingPathComponent("shards"),
+                                        root.appendingPathComponent("merged"))
+        try Self.runSweep(["--seeds", "2", "--formats", "svg", "--output", single.path])
+        for k in 1...4 { try Self.runSweep(["--seeds", "2", "--shard", "\(k)/4", "--output", shards.path]) }
+        try Self.runSweep(["--seeds", "2", "--formats", "svg", "--merge", shards.path, "--output", merged.path])
+        let expected = try Self.allFiles(single.appendingPathComponent("tiny-claim"))
+        #expect(!expected.isEmpty)
+        #expect(try Self.allFiles(merged.appendingPathComponent("tiny-claim")) == expected)
+        // Shard 2 of 4 holds units 1..<3: seed 0's configuration 2 and 3 (1-based).
+        try FileManager.default.removeItem(at: shards.appendingPathComponent("tiny-claim/shard-2-of-4.json"))
+        #expect(Self.message {
+            try Self.runSweep(["--seeds", "2", "--merge", shards.path, "--output", root.path + "/o"])
+        }.contains("shard 2/4 of tiny-claim (seed 0 configurations 2–3) is missing"))
+    }
+
+    /// Seed shards of a run cannot stand in for a sweep's configuration shards.
+    @Test func unitsAreSeedMajorConfigurations() {
+        #expect(ShardUnit.all(seeds: [5, 6], configurations: 2).map(\.description)
+                == ["seed 5 configuration 1", "seed 5 configuration 2", "seed 6 configuration 1", "seed 6 configuration 2"])
+        #expect(ShardUnit.all(seeds: [5, 6], configurations: 0).map(\.description) == ["seed 5", "seed 6"])
     }
 }

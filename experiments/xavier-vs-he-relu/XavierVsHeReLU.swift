@@ -71,6 +71,16 @@ struct XavierVsHeReLU: ClaimExperiment {
 
     static func measure(seed: Int, settings: Settings, inputs data: LabeledDataset<Float>) throws
         -> Outcome<Metrics, Extra> {
+        try measureConfigurations(seed: seed, settings: settings, inputs: data)
+    }
+
+    /// The sweep, shardable below the seed: Xavier at each of `xavierRates`, then He, then the control — each a
+    /// 30-layer training run.
+    static func configurationCount(_ settings: Settings) -> Int { settings.xavierRates.count + 2 }
+
+    /// The signal-propagation nets of `seed`: the generator's first draws (the signal batch's permutation, then one
+    /// stream per scheme). The training runs draw from the splits after these, so `measure(configuration:)` skips them.
+    static func signals(seed: Int, data: LabeledDataset<Float>, settings: Settings) -> [WeightScheme: SignalPropagation] {
         var rng = SeededGenerator(seed: UInt64(seed))
         let batch = data.subset(Array(rng.permutation(data.count).prefix(settings.signalBatch))).features
         var signals: [WeightScheme: SignalPropagation] = [:]
@@ -79,13 +89,29 @@ struct XavierVsHeReLU: ClaimExperiment {
             signals[scheme] = SignalPropagation(scheme: scheme, depth: settings.signalDepth,
                                                 width: settings.signalWidth, batch: batch, using: &weights)
         }
-        func train(_ scheme: WeightScheme, _ rate: Double) -> DeepTraining {
-            SeedProgress.configuration(of: settings.xavierRates.count + 2, "\(scheme), η \(rate)")
-            var stream = rng.split()
-            return DeepTraining(scheme: scheme, settings: settings, learningRate: rate, data: data, using: &stream)
-        }
-        let xavierRuns = settings.xavierRates.map { train(.xavier, $0) }
-        let he = train(.he, settings.heRate), control = train(.heWithoutFactor2, settings.heRate)
+        return signals
+    }
+
+    static func measure(configuration j: Int, seed: Int, settings: Settings,
+                        inputs data: LabeledDataset<Float>) throws -> DeepTraining {
+        // Training run j's stream: the (j+1)-th split after `signals`' draws (the same draws, without building the nets).
+        var rng = SeededGenerator(seed: UInt64(seed))
+        _ = rng.permutation(data.count)
+        for _ in WeightScheme.allCases { _ = rng.split() }
+        for _ in 0..<j { _ = rng.split() }
+        let n = settings.xavierRates.count
+        let (scheme, rate) = j < n ? (WeightScheme.xavier, settings.xavierRates[j])
+            : (j == n ? WeightScheme.he : .heWithoutFactor2, settings.heRate)
+        SeedProgress.configuration(j + 1, of: configurationCount(settings), "\(scheme), η \(rate)")
+        var stream = rng.split()
+        return DeepTraining(scheme: scheme, settings: settings, learningRate: rate, data: data, using: &stream)
+    }
+
+    static func combine(seed: Int, parts: [DeepTraining], settings: Settings,
+                        inputs data: LabeledDataset<Float>) throws -> Outcome<Metrics, Extra> {
+        let signals = signals(seed: seed, data: data, settings: settings)
+        let n = settings.xavierRates.count
+        let xavierRuns = Array(parts[0..<n]), he = parts[n], control = parts[n + 1]
         let losses = xavierRuns.map(\.finalLoss)
         let xavierLowest = losses.contains(where: \.isNaN) ? .nan : losses.min()!   // a diverged run is no stall
         let best = losses.indices.min { losses[$0] < losses[$1] }!

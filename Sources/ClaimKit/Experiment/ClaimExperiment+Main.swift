@@ -42,6 +42,11 @@ extension ClaimExperiment {
             print(options.seedList(quickSeedCount: quickSeedCount).map(String.init).joined(separator: " "))
             return
         }
+        if options.countUnits {
+            let settings = options.quick ? quick : full
+            print(options.seedList(quickSeedCount: quickSeedCount).count * max(1, configurationCount(settings)))
+            return
+        }
         BLASThreads.pin(1)
         let template = try template()
         let metadata = template.metadata
@@ -58,10 +63,21 @@ extension ClaimExperiment {
         let outcomes: [Outcome<Metrics, Extra>]
         if let shards = options.merge {
             progress.stage("merging the shards in \(shards)/\(metadata.id)/")
-            let expected = ShardMerge.Expected(claim: metadata.id, mode: mode,
-                                               settings: StableDescription.of(settings), seeds: seeds)
-            outcomes = try ShardMerge.outcomes(in: URL(fileURLWithPath: shards, isDirectory: true), expected: expected,
-                                               as: ShardFile<Metrics, Extra>.self)
+            let configurations = configurationCount(settings)
+            let expected = ShardMerge.Expected(claim: metadata.id, mode: mode, settings: StableDescription.of(settings),
+                                               seeds: seeds, configurations: configurations)
+            let entries = try ShardMerge.entries(in: URL(fileURLWithPath: shards, isDirectory: true),
+                                                 expected: expected, as: ShardFile<Metrics, Extra, Part>.self)
+            if configurations == 0 {
+                outcomes = entries.map { $0.outcome! }   // ShardMerge checked that each entry has one
+            } else {
+                progress.stage("loading data to combine \(configurations) configurations per seed (\(mode) mode)")
+                let inputs = try load(settings)
+                outcomes = try seeds.enumerated().map { k, seed in
+                    let parts = entries[(k * configurations)..<((k + 1) * configurations)].map { $0.part! }
+                    return try combine(seed: seed, parts: parts, settings: settings, inputs: inputs)
+                }
+            }
         } else {
             progress.stage("loading data (\(mode) mode)")
             let inputs = try load(settings)
@@ -78,29 +94,41 @@ extension ClaimExperiment {
               + "→ \(options.output)/\(metadata.id)/ — \(written.takeHome)")
     }
 
-    /// Measures shard `shard` of `seeds` and writes `<output>/<id>/shard-k-of-n.json` atomically (a failed or killed
-    /// shard leaves no file, so a merge names it as missing).
+    /// Measures shard `shard` of the run's units (seeds, or a sweep's (seed, configuration) pairs) and writes
+    /// `<output>/<id>/shard-k-of-n.json` atomically (a failed or killed shard leaves no file, so a merge names it as
+    /// missing).
     static func measureShard(_ shard: ShardSpec, of seeds: [Int], settings: Settings, mode: String,
                              folder: ReportFolder, progress: Progress) throws {
-        let own = shard.seeds(of: seeds)
+        typealias File = ShardFile<Metrics, Extra, Part>
+        let configurations = configurationCount(settings)
+        let own = shard.block(of: ShardUnit.all(seeds: seeds, configurations: configurations))
         progress.stage("shard \(shard): loading data (\(mode) mode)")
         let inputs = try load(settings)
-        let outcomes = try measureSeeds(own, settings: settings, inputs: inputs, progress: progress)
-        let file = ShardFile<Metrics, Extra>(
-            format: ShardFile<Metrics, Extra>.format, version: ShardFile<Metrics, Extra>.currentVersion,
-            claim: folder.id, mode: mode, settings: StableDescription.of(settings), build: BuildIdentity.current,
-            runSeeds: seeds, shard: shard,
-            outcomes: zip(own, outcomes).map { .init(seed: $0, outcome: $1) })
+        let entries: [File.Entry]
+        if configurations == 0 {
+            let outcomes = try measureSeeds(own.map(\.seed), settings: settings, inputs: inputs, progress: progress)
+            entries = zip(own, outcomes).map { File.Entry(unit: $0, outcome: $1) }
+        } else {
+            entries = try own.enumerated().map { i, unit in
+                progress.stage("measuring \(unit) (\(i + 1) of \(own.count) in this shard)")
+                let part = try measure(configuration: unit.configuration!, seed: unit.seed, settings: settings,
+                                       inputs: inputs)
+                return File.Entry(unit: unit, part: part)
+            }
+        }
+        let file = File(format: File.format, version: File.currentVersion, claim: folder.id, mode: mode,
+                        settings: StableDescription.of(settings), build: BuildIdentity.current, runSeeds: seeds,
+                        configurations: configurations, shard: shard, entries: entries)
         let claimFolder = folder.output.appendingPathComponent(folder.id, isDirectory: true)
         let url = claimFolder.appendingPathComponent(shard.fileName)
         do {
             try FileManager.default.createDirectory(at: claimFolder, withIntermediateDirectories: true)
-            try AtomicFile.write(try ShardFile<Metrics, Extra>.encoder().encode(file), to: url)
+            try AtomicFile.write(try File.encoder().encode(file), to: url)
         } catch {
             throw ClaimError.unwritableOutput(path: url.path, reason: "\(error)")
         }
         progress.finish()
-        print("\(folder.id): shard \(shard) (seeds \(ShardMerge.range(own))) measured → \(url.path)")
+        print("\(folder.id): shard \(shard) (\(ShardMerge.describe(own))) measured → \(url.path)")
     }
 
     /// Every seed's outcome, in seed order. With `seedsInParallel`, on up to `ProcessInfo.activeProcessorCount`

@@ -50,6 +50,8 @@ public protocol ClaimExperiment {
     associatedtype Extra: SeedMetrics = NoExtra
     associatedtype Facts: ClaimFacts = NoFacts
     associatedtype Inputs = Void
+    /// What one configuration of a seed's sweep measures, for an experiment that shards its sweep (default: none).
+    associatedtype Part: Codable & Sendable = NoPart
 
     /// The published run's settings and the quick variant `make check` runs (same metrics, fewer steps).
     static var full: Settings { get }
@@ -72,11 +74,40 @@ public protocol ClaimExperiment {
     static func figures(_ run: Run<Self>) -> [NamedFigure]
     /// Named facts for the prose (`{{facts.<name>}}`), computed from the judged run.
     static func facts(_ run: Run<Self>) -> Facts
+
+    /// A sweep that may be sharded below the seed: the number of independent configurations one seed measures
+    /// (default 0: the seed is the smallest unit). An experiment that returns n > 0 measures configuration j by
+    /// `measure(configuration:seed:settings:inputs:)` — a function of seed and j alone, whatever ran before — and
+    /// combines the n parts into the seed's outcome in `combine`; its `measure(seed:)` is then
+    /// `try measureConfigurations(seed:settings:inputs:)`, so one machine and a merge of shards compute the same.
+    static func configurationCount(_ settings: Settings) -> Int
+    static func measure(configuration: Int, seed: Int, settings: Settings, inputs: Inputs) throws -> Part
+    static func combine(seed: Int, parts: [Part], settings: Settings, inputs: Inputs) throws -> Outcome<Metrics, Extra>
 }
+
+/// No configurations below the seed.
+public struct NoPart: Codable, Sendable {}
 
 extension ClaimExperiment {
     public static var quickSeedCount: Int { 1 }
     public static var seedsInParallel: Bool { true }
+    public static func configurationCount(_ settings: Settings) -> Int { 0 }
+    public static func measure(configuration: Int, seed: Int, settings: Settings, inputs: Inputs) throws -> Part {
+        throw ClaimError.badShards("\(Self.self) has no configurations to measure one at a time")
+    }
+    public static func combine(seed: Int, parts: [Part], settings: Settings,
+                               inputs: Inputs) throws -> Outcome<Metrics, Extra> {
+        throw ClaimError.badShards("\(Self.self) has no configurations to combine")
+    }
+
+    /// A sweep's seed measured on one machine: every configuration in order, then combined — what a merge of
+    /// configuration shards computes too.
+    public static func measureConfigurations(seed: Int, settings: Settings, inputs: Inputs) throws -> Outcome<Metrics, Extra> {
+        let parts = try (0..<configurationCount(settings)).map {
+            try measure(configuration: $0, seed: seed, settings: settings, inputs: inputs)
+        }
+        return try combine(seed: seed, parts: parts, settings: settings, inputs: inputs)
+    }
 }
 
 extension ClaimExperiment where Inputs == Void {

@@ -23,28 +23,49 @@ public struct ShardSpec: Equatable, Sendable, Codable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 
-    /// This shard's seeds out of the run's `seeds`: indices ⌊(k−1)·N/n⌋ ..< ⌊k·N/n⌋ (empty when n > N and the
-    /// block is empty).
-    public func seeds(of seeds: [Int]) -> [Int] {
-        Array(seeds[(index - 1) * seeds.count / count ..< index * seeds.count / count])
+    /// This shard's block of the run's units (seeds, or a sweep's (seed, configuration) pairs): indices
+    /// ⌊(k−1)·N/n⌋ ..< ⌊k·N/n⌋ (empty when n > N and the block is empty).
+    public func block<T>(of units: [T]) -> [T] {
+        Array(units[(index - 1) * units.count / count ..< index * units.count / count])
     }
+
+    /// This shard's seeds out of the run's `seeds`.
+    public func seeds(of seeds: [Int]) -> [Int] { block(of: seeds) }
 
     /// `shard-k-of-n.json`, and the log a job array task writes beside it.
     public var fileName: String { "shard-\(index)-of-\(count).json" }
     public var logName: String { "shard-\(index)-of-\(count).log" }
 }
 
+/// The smallest piece of a run a shard measures: one seed, or, for an experiment that shards its sweep
+/// (`configurationCount > 0`), one configuration of one seed.
+public struct ShardUnit: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var seed: Int
+    public var configuration: Int?
+
+    public var description: String { configuration.map { "seed \(seed) configuration \($0 + 1)" } ?? "seed \(seed)" }
+
+    /// The run's units in order: seed-major, configurations 0..<count within a seed (none when count is 0).
+    static func all(seeds: [Int], configurations count: Int) -> [ShardUnit] {
+        count == 0 ? seeds.map { ShardUnit(seed: $0) }
+            : seeds.flatMap { seed in (0..<count).map { ShardUnit(seed: seed, configuration: $0) } }
+    }
+}
+
 /// What one shard measured, as written by `--shard k/n` into `<output>/<claim-id>/shard-k-of-n.json` and read by
-/// `--merge`: every seed's outcome, unjudged, with what identifies the run it belongs to (claim, mode, the settings'
-/// description, the run's whole seed list), so that shards of different runs are never merged.
-struct ShardFile<Metrics: SeedMetrics, Extra: SeedMetrics>: Codable {
+/// `--merge`: every unit's result, unjudged (a seed's outcome, or a configuration's part), with what identifies the
+/// run it belongs to (claim, mode, the settings' description, the build, the run's whole seed list and its number of
+/// configurations), so that shards of different runs are never merged.
+struct ShardFile<Metrics: SeedMetrics, Extra: SeedMetrics, Part: Codable & Sendable>: Codable {
     /// The file format; bump `currentVersion` whenever the layout (or an Outcome's fields' meaning) changes.
     static var format: String { "lectureclaims-shard" }
     static var currentVersion: Int { 1 }
 
-    struct SeedOutcome: Codable {
-        var seed: Int
-        var outcome: Outcome<Metrics, Extra>
+    /// One unit's result: a seed's outcome, or one configuration's part of it.
+    struct Entry: Codable {
+        var unit: ShardUnit
+        var outcome: Outcome<Metrics, Extra>?
+        var part: Part?
     }
 
     var format: String
@@ -56,8 +77,9 @@ struct ShardFile<Metrics: SeedMetrics, Extra: SeedMetrics>: Codable {
     /// unchanged settings) is refused.
     var build: String
     var runSeeds: [Int]
+    var configurations: Int
     var shard: ShardSpec
-    var outcomes: [SeedOutcome]
+    var entries: [Entry]
 
     /// Non-finite numbers are written as the strings "NaN", "+Infinity" and "-Infinity" (JSON has no literal for
     /// them); finite ones in the shortest form that reads back to the same bits, so a merged run judges exactly the
@@ -78,19 +100,24 @@ struct ShardFile<Metrics: SeedMetrics, Extra: SeedMetrics>: Codable {
     }
 }
 
-/// Reading all shards of one claim's run back into the run's outcomes, in seed order. Every seed of the run must come
-/// from exactly one shard of one complete set 1…n; anything else (a shard missing or unreadable, one of another run,
-/// a seed twice) is an error that names the file, never a smaller sample.
+/// Reading all shards of one claim's run back into the run's units, in order. Every unit of the run must come from
+/// exactly one shard of one complete set 1…n; anything else (a shard missing or unreadable, one of another run, a unit
+/// twice) is an error that names the file, never a smaller sample.
 enum ShardMerge {
     struct Expected {
         var claim: String
         var mode: String
         var settings: String
         var seeds: [Int]
+        var configurations: Int
+
+        var units: [ShardUnit] { ShardUnit.all(seeds: seeds, configurations: configurations) }
     }
 
-    static func outcomes<Metrics, Extra>(in folder: URL, expected: Expected,
-                                         as _: ShardFile<Metrics, Extra>.Type) throws -> [Outcome<Metrics, Extra>] {
+    static func entries<Metrics, Extra, Part>(in folder: URL, expected: Expected,
+                                              as _: ShardFile<Metrics, Extra, Part>.Type)
+        throws -> [ShardFile<Metrics, Extra, Part>.Entry] {
+        typealias File = ShardFile<Metrics, Extra, Part>
         let claimFolder = folder.appendingPathComponent(expected.claim, isDirectory: true)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: claimFolder.path)) ?? [])
             .filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted()
@@ -98,13 +125,12 @@ enum ShardMerge {
             throw ClaimError.badShards("no shard files (shard-k-of-n.json) in \(claimFolder.path); run the shards "
                                        + "first (`\(expected.claim) --shard k/n --output \(folder.path)`)")
         }
-        var shards: [(path: String, file: ShardFile<Metrics, Extra>)] = []
+        var shards: [(path: String, file: File)] = []
         for name in names {
             let path = claimFolder.appendingPathComponent(name).path
-            let file: ShardFile<Metrics, Extra>
+            let file: File
             do {
-                file = try ShardFile<Metrics, Extra>.decoder()
-                    .decode(ShardFile<Metrics, Extra>.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                file = try File.decoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
             } catch {
                 throw ClaimError.badShards("cannot read \(path) (\(Self.reason(error))); delete it and rerun that shard")
             }
@@ -122,42 +148,55 @@ enum ShardMerge {
             let spec = ShardSpec(index: k, count: count)
             let log = claimFolder.appendingPathComponent(spec.logName).path
             let logNote = FileManager.default.fileExists(atPath: log) ? "; its log: \(log)" : ""
-            throw ClaimError.badShards("shard \(spec) of \(expected.claim) (seeds "
-                                       + "\(spec.seeds(of: expected.seeds).map(String.init).joined(separator: ", "))) is "
-                                       + "missing: no \(claimFolder.appendingPathComponent(spec.fileName).path)"
+            throw ClaimError.badShards("shard \(spec) of \(expected.claim) (\(Self.describe(spec.block(of: expected.units)))) "
+                                       + "is missing: no \(claimFolder.appendingPathComponent(spec.fileName).path)"
                                        + "\(logNote); rerun that shard, then merge again")
         }
-        var bySeed: [Int: (path: String, outcome: Outcome<Metrics, Extra>)] = [:]
+        var byUnit: [ShardUnit: (path: String, entry: File.Entry)] = [:]
         for (path, file) in shards {
-            for entry in file.outcomes {
-                if let earlier = bySeed[entry.seed] {
-                    throw ClaimError.badShards("seed \(entry.seed) of \(expected.claim) is in both \(earlier.path) and "
+            for entry in file.entries {
+                if let earlier = byUnit[entry.unit] {
+                    throw ClaimError.badShards("\(entry.unit) of \(expected.claim) is in both \(earlier.path) and "
                                                + "\(path); delete the stale file and merge again")
                 }
-                bySeed[entry.seed] = (path, entry.outcome)
+                let complete = expected.configurations == 0 ? entry.outcome != nil : entry.part != nil
+                guard complete else {
+                    throw ClaimError.badShards("\(path) holds no result for \(entry.unit); delete it and rerun that shard")
+                }
+                byUnit[entry.unit] = (path, entry)
             }
         }
-        return try expected.seeds.map { seed in
-            guard let found = bySeed[seed] else {
-                throw ClaimError.badShards("seed \(seed) of \(expected.claim) is in no shard in \(claimFolder.path); "
+        return try expected.units.map { unit in
+            guard let found = byUnit[unit] else {
+                throw ClaimError.badShards("\(unit) of \(expected.claim) is in no shard in \(claimFolder.path); "
                                            + "rerun the shards of this run")
             }
-            return found.outcome
+            return found.entry
         }
     }
 
-    /// The file belongs to this run, and holds exactly its shard's seeds.
-    private static func check<Metrics, Extra>(_ file: ShardFile<Metrics, Extra>, path: String,
-                                              expected: Expected) throws {
+    /// "seeds 1, 2", or "seed 0 configurations 3–5" for a sweep's block.
+    static func describe(_ units: [ShardUnit]) -> String {
+        guard units.contains(where: { $0.configuration != nil }) else {
+            return "seeds " + (units.isEmpty ? "none" : units.map { String($0.seed) }.joined(separator: ", "))
+        }
+        return Dictionary(grouping: units, by: \.seed).sorted { $0.key < $1.key }.map { seed, group in
+            "seed \(seed) configuration\(group.count == 1 ? "" : "s") "
+                + range(group.compactMap(\.configuration).map { $0 + 1 })
+        }.joined(separator: "; ")
+    }
+
+    /// The file belongs to this run, and holds exactly its shard's units.
+    private static func check<Metrics, Extra, Part>(_ file: ShardFile<Metrics, Extra, Part>, path: String,
+                                                    expected: Expected) throws {
+        typealias File = ShardFile<Metrics, Extra, Part>
         func mismatch(_ what: String, _ found: String, _ wanted: String) -> ClaimError {
             .badShards("\(path) is of another run (\(what) \(found), this merge wants \(wanted)); "
                        + "delete it and rerun that shard with this run's options")
         }
-        guard file.format == ShardFile<Metrics, Extra>.format else {
-            throw mismatch("format", file.format, ShardFile<Metrics, Extra>.format)
-        }
-        guard file.version == ShardFile<Metrics, Extra>.currentVersion else {
-            throw mismatch("version", "\(file.version)", "\(ShardFile<Metrics, Extra>.currentVersion)")
+        guard file.format == File.format else { throw mismatch("format", file.format, File.format) }
+        guard file.version == File.currentVersion else {
+            throw mismatch("version", "\(file.version)", "\(File.currentVersion)")
         }
         guard file.claim == expected.claim else { throw mismatch("claim", file.claim, expected.claim) }
         guard file.mode == expected.mode else { throw mismatch("mode", file.mode, expected.mode) }
@@ -170,15 +209,18 @@ enum ShardMerge {
         guard file.runSeeds == expected.seeds else {
             throw mismatch("seeds", Self.range(file.runSeeds), Self.range(expected.seeds))
         }
+        guard file.configurations == expected.configurations else {
+            throw mismatch("configurations per seed", "\(file.configurations)", "\(expected.configurations)")
+        }
         guard file.shard.count >= 1, (1...file.shard.count).contains(file.shard.index),
               path.hasSuffix("/" + file.shard.fileName) else {
             throw ClaimError.badShards("\(path) says it is shard \(file.shard.index)/\(file.shard.count), which is not "
                                        + "its file name's k/n with 1 ≤ k ≤ n; delete it and rerun that shard")
         }
-        let seeds = file.outcomes.map(\.seed), wanted = file.shard.seeds(of: expected.seeds)
-        guard seeds == wanted else {
-            throw ClaimError.badShards("\(path) holds seeds \(seeds) but shard \(file.shard) of this run is seeds "
-                                       + "\(wanted); delete it and rerun that shard")
+        let units = file.entries.map(\.unit), wanted = file.shard.block(of: expected.units)
+        guard units == wanted else {
+            throw ClaimError.badShards("\(path) holds \(describe(units)) but shard \(file.shard) of this run is "
+                                       + "\(describe(wanted)); delete it and rerun that shard")
         }
     }
 
