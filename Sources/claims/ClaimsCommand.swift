@@ -196,9 +196,17 @@ struct ClaimsCommand: ParsableCommand {
         func run() throws {
             let (oldFolder, newFolder) = (try ClaimsCommand.folder(old), try ClaimsCommand.folder(new))
             let ids = try catalogue.claims().map(\.id)
+            // A claim without a result is a "missing" row; one whose result.json cannot be read says why on stderr.
             func results(in folder: URL) -> [String: ClaimResult] {
                 Dictionary(uniqueKeysWithValues: ids.compactMap { id in
-                    (try? ClaimResult.read(claim: id, in: folder)).map { (id, $0) }
+                    do {
+                        return (id, try ClaimResult.read(claim: id, in: folder))
+                    } catch ClaimError.missingResult {
+                        return nil
+                    } catch {
+                        FileHandle.standardError.write(Data("claims diff: \(error)\n".utf8))
+                        return nil
+                    }
                 })
             }
             let diff = ReportDiff(old: results(in: oldFolder), new: results(in: newFolder), ids: ids, tolerance: tolerance)

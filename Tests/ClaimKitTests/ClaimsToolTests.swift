@@ -141,6 +141,18 @@ import Testing
         #expect(diff.markdown().contains("2 verdicts differ between a full and a quick run"))   // in force and pre-registered
     }
 
+    /// Runs on disjoint seeds (0 against the fresh 1000) have no numbers to compare, and say so.
+    @Test func disjointSeedsAreSaidNotCompared() throws {
+        func results(_ folder: URL) throws -> [String: ClaimResult] {
+            try Dictionary(uniqueKeysWithValues: ClaimsToolTests.ids.keys.map { ($0, try ClaimResult.read(claim: $0, in: folder)) })
+        }
+        let old = try ClaimsToolTests.folders(seeds: [0]), new = try ClaimsToolTests.folders(seeds: [1000])
+        let diff = ReportDiff(old: try results(old.results), new: try results(new.results),
+                              ids: ClaimsToolTests.ids.keys.sorted(), tolerance: 1e-5)
+        #expect(diff.markdown().contains("| alpha-claim | claim metrics | seeds 0 | seeds 1000 (no seed in common) |"))
+        #expect(!diff.verdictChanged)
+    }
+
     @Test func aNegativeToleranceIsAUsageError() {
         #expect(throws: (any Error).self) { try ClaimsCommand.Diff.parse(["a", "b", "--tolerance", "-1"]) }
     }

@@ -52,6 +52,12 @@ public struct ReportDiff: Sendable {
                                 ("extra", a.extraMetrics, b.extraMetrics)] {
                 // Seeds both runs measured (a quick run's seeds are the first of a full run's).
                 let common = a.seeds.enumerated().compactMap { i, seed in b.seeds.firstIndex(of: seed).map { (i, $0) } }
+                if common.isEmpty {   // e.g. seeds 0–4 against the fresh seeds 1000–1019: nothing to compare
+                    rows.append(Row(claim: id, quantity: "\(arm) metrics", old: "seeds \(Self.seedText(a.seeds))",
+                                    new: "seeds \(Self.seedText(b.seeds)) (no seed in common)", relativeChange: nil,
+                                    changed: true, isVerdict: false))
+                    continue
+                }
                 for name in Set(x.keys).union(y.keys).sorted() {
                     let (u, v) = (x[name]?.values, y[name]?.values)
                     rows.append(Self.metricRow(claim: id, quantity: "\(arm).\(name)",
@@ -62,6 +68,11 @@ public struct ReportDiff: Sendable {
             }
         }
         self.rows = rows
+    }
+
+    static func seedText(_ seeds: [Int]) -> String {
+        guard let first = seeds.first, let last = seeds.last else { return "none" }
+        return first == last ? "\(first)" : "\(first)–\(last)"
     }
 
     static func metricRow(claim: String, quantity: String, _ a: [Double]?, _ b: [Double]?, tolerance: Double) -> Row {
