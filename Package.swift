@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "GnuplotTests", dependencies: ["Gnuplot"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "ClaimKitTests", dependencies: [
-            "ClaimKit", "claims", "Gnuplot", "Reporting",
+            "ClaimKit", "claims", "Gnuplot", "NeuralEngine", "Reporting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Each experiment's own check against its negative control (`@testable import <claim_id>`).

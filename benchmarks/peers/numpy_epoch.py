@@ -198,12 +198,18 @@ def run(variant, batchnorm, x, y, xt, yt, epochs, lr, batch, careful=False):
     print(f"{'numpy-careful' if careful else 'numpy'} {variant}: best epoch {min(times):.3f} s over {epochs} epochs, test accuracy {accuracy:.4f}")
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def common_arguments(description):
+    """The options every peer shares: the data folder, epochs (best of), learning rate and batch size."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--data", default=os.environ.get("FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist"))
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--lr", type=float, default=0.05)
     parser.add_argument("--batch", type=int, default=128)
+    return parser
+
+
+def main():
+    parser = common_arguments(__doc__.splitlines()[0])
     parser.add_argument("--style", choices=["cs231n", "careful", "both"], default="both")
     args = parser.parse_args()
     x, y = load(args.data, "train")

@@ -9,7 +9,6 @@ Usage: python3 torch_epoch.py [--epochs 3] [--data DIR] [--threads N]
 Prints one line per variant: "torch <variant>: best epoch <s> s over <k> epochs, test accuracy <a>".
 If torch cannot be imported it prints one line "torch peer: torch not importable (...)" and exits 0.
 """
-import argparse
 import os
 import sys
 import time
@@ -17,7 +16,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from numpy_epoch import load, make_params  # noqa: E402  (the same data and the same initial weights)
+from numpy_epoch import common_arguments, load, make_params  # noqa: E402  (the same data and the same initial weights)
 
 
 def make_model(torch, rng, sizes, batchnorm):
@@ -64,11 +63,7 @@ def run(torch, variant, batchnorm, x, y, xt, yt, epochs, lr, batch):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=os.environ.get("FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist"))
-    parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--lr", type=float, default=0.05)
-    parser.add_argument("--batch", type=int, default=128)
+    parser = common_arguments(__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=int(os.environ.get("OPENBLAS_NUM_THREADS", "1") or 1))
     args = parser.parse_args()
     # Pin the thread pools before torch starts them (MKL and OpenMP read these at load), then torch's own.
