@@ -63,48 +63,100 @@ struct DeadReLU: ClaimExperiment {
     }
 
     static func measure(seed: Int, settings s: Settings, inputs: Inputs) throws -> Outcome<Metrics, Extra> {
+        try measureConfigurations(seed: seed, settings: s, inputs: inputs)
+    }
+
+    /// One training run of a seed, shardable below the seed: every run starts from the seed's same initial weights
+    /// and batch order (`DeadReLURun`), so each is a function of the seed alone.
+    enum Configuration: Equatable {
+        /// `activations[arm]`: Adam at `recoveryFromRate`, then the recovery steps.
+        case recovery(arm: Int)
+        /// ReLU at one rate of the sweep (the highest Adam rate's net is the recovery run's first half).
+        case adam(Double), sgd(Double)
+        /// The control, leaky ReLU with Adam at the rules' two rates; ReLU with CS231n's positive bias at the high rate.
+        case leaky(Double), positiveBias
+
+        var label: String {
+            switch self {
+            case .recovery(let arm): "\(activations[arm].name), Adam then the recovery rate"
+            case .adam(let rate): "ReLU Adam η \(rate)"
+            case .sgd(let rate): "ReLU SGD η \(rate)"
+            case .leaky(let rate): "leaky ReLU Adam η \(rate)"
+            case .positiveBias: "ReLU Adam, positive bias"
+            }
+        }
+    }
+
+    static func configurations(_ s: Settings) -> [Configuration] {
+        (0..<s.recoveryArms).map { .recovery(arm: $0) } + s.adamRates.filter { $0 != s.recoveryFromRate }.map { .adam($0) }
+            + s.sgdRates.map { .sgd($0) } + [.leaky(s.lowRate), .leaky(s.highRate), .positiveBias]
+    }
+
+    static func configurationCount(_ settings: Settings) -> Int { configurations(settings).count }
+
+    /// A recovery run, or a sweep run reduced to what the report needs (a network is not kept).
+    enum Part: Codable, Sendable {
+        case recovery(RecoveryRun)
+        case sweep(SweepRun)
+    }
+
+    static func measure(configuration j: Int, seed: Int, settings s: Settings, inputs: Inputs) throws -> Part {
         var rng = SeededGenerator(seed: UInt64(seed))
-        let start = rng.split()
-        let runs = s.recoveryArms + s.adamRates.count(where: { $0 != s.recoveryFromRate }) + s.sgdRates.count + 3   // progress
-        func run(_ f: Activation<Float>.Function, _ optimizer: some Optimizer<Float>, bias: Double = 0) -> DeadReLURun {
-            SeedProgress.configuration(of: runs, "\(f) \(optimizer is SGD<Float> ? "SGD" : "Adam") η \(optimizer.learningRate)"
-                                       + (bias == 0 ? "" : ", bias \(bias)"))
+        let start = rng.split(), list = configurations(s)
+        var steps: Int?   // a recovery run trains in two loops
+        if case .recovery = list[j] { steps = s.steps + s.recoverySteps }
+        SeedProgress.configuration(j + 1, of: list.count, list[j].label, steps: steps)
+        func sweep(_ f: Activation<Float>.Function, _ optimizer: some Optimizer<Float>, bias: Double = 0) -> Part {
             var run = DeadReLURun(f, bias: bias, settings: s, seed: start, featureCount: inputs.data.featureCount)
             run.train(on: inputs.data, steps: s.steps, optimizer: optimizer, batchSize: s.batchSize)
+            return .sweep(SweepRun(run, settings: s, inputs: inputs))
+        }
+        switch list[j] {
+        case .recovery(let arm):
+            return .recovery(RecoveryRun(activations[arm].function, settings: s, inputs: inputs, seed: start))
+        case .adam(let rate): return sweep(.relu, Adam<Float>(learningRate: rate))
+        case .sgd(let rate): return sweep(.relu, SGD<Float>(learningRate: rate))
+        case .leaky(let rate): return sweep(activations[1].function, Adam<Float>(learningRate: rate))
+        case .positiveBias: return sweep(.relu, Adam<Float>(learningRate: s.highRate), bias: s.positiveBias)
+        }
+    }
+
+    static func combine(seed: Int, parts: [Part], settings s: Settings, inputs: Inputs) throws -> Outcome<Metrics, Extra> {
+        let list = configurations(s)
+        func sweep(_ configuration: Configuration) -> SweepRun {
+            guard let j = list.firstIndex(of: configuration), case .sweep(let run) = parts[j] else {
+                preconditionFailure("no sweep run for \(configuration)")
+            }
             return run
         }
-        func dead(_ run: DeadReLURun, on probe: DeadUnitProbe? = nil) -> [Double] {
-            run.dead(on: probe ?? inputs.probe)?.map(DeadUnitProbe.fraction) ?? s.widths.map { _ in .nan }
-        }
         var recovery: [String: RecoveryRun] = [:], extra = Extra()
-        for activation in activations.prefix(s.recoveryArms) {
-            SeedProgress.configuration(of: runs, "\(activation.name) Adam η \(s.recoveryFromRate), then η \(s.recoveryRate)",
-                                       steps: s.steps + s.recoverySteps)
-            recovery[activation.name] = RecoveryRun(activation.function, settings: s, inputs: inputs, seed: start)
+        for (j, configuration) in list.enumerated() {
+            if case .recovery(let arm) = configuration, case .recovery(let run) = parts[j] {
+                recovery[activations[arm].name] = run
+            }
         }
         let relu = recovery["ReLU"]!, leaky = recovery["leaky ReLU"]!, elu = recovery["ELU"]
         (extra.recoveryCurves, extra.checkpoints, extra.stillDeadPerLayer) = (recovery.mapValues(\.curve), relu.checkpoints,
                                                                             recovery.mapValues(\.stillDead))
 
         // The sweep (ReLU); the highest Adam rate's nets are the recovery runs' first half.
-        let adam = s.adamRates.map { $0 == s.recoveryFromRate ? nil : run(.relu, Adam<Float>(learningRate: $0)) }
-        let sgd = s.sgdRates.map { run(.relu, SGD<Float>(learningRate: $0)) }
-        extra.dead = ["Adam": adam.map { $0.map { dead($0) } ?? relu.before }, "SGD": sgd.map { dead($0) }]
+        let adam = s.adamRates.map { $0 == s.recoveryFromRate ? nil : sweep(.adam($0)) }
+        let sgd = s.sgdRates.map { sweep(.sgd($0)) }
+        extra.dead = ["Adam": adam.map { $0?.dead ?? relu.before }, "SGD": sgd.map(\.dead)]
         extra.finalLoss = ["Adam": adam.map { ($0?.log ?? relu.highRateLog).meanLoss(last: s.tail) },
                            "SGD": sgd.map { $0.log.meanLoss(last: s.tail) }]
-        extra.maps = adam.map { $0.map { inputs.probe.activityMap($0.network, layer: s.mapLayer, examples: s.mapExamples) }
-            ?? relu.map }
+        extra.maps = adam.map { $0?.map ?? relu.map }
         let low = s.adamRates.firstIndex(of: s.lowRate)!, high = s.adamRates.firstIndex(of: s.highRate)!
         let claim = Metrics(deadAtLowRate: overall(extra.dead["Adam"]![low]), deadAtHighRate: overall(extra.dead["Adam"]![high]),
                             recoveryRatio: relu.ratio, stillDead: relu.stillDead.last!)
         // The control: leaky ReLU at the same two rates, and its recovery run.
-        let control = Metrics(deadAtLowRate: overall(dead(run(activations[1].function, Adam<Float>(learningRate: s.lowRate)))),
-                              deadAtHighRate: overall(dead(run(activations[1].function, Adam<Float>(learningRate: s.highRate)))),
+        let control = Metrics(deadAtLowRate: overall(sweep(.leaky(s.lowRate)).dead),
+                              deadAtHighRate: overall(sweep(.leaky(s.highRate)).dead),
                               recoveryRatio: leaky.ratio, stillDead: leaky.stillDead.last!)
 
         // CS231n's positive-bias advice at the high rate; counting on half the probe; the SGD sweep.
-        extra.deadWithPositiveBias = overall(dead(run(.relu, Adam<Float>(learningRate: s.highRate), bias: s.positiveBias)))
-        extra.deadAtHighRateHalfProbe = adam[high].map { overall(dead($0, on: inputs.halfProbe)) } ?? .nan
+        extra.deadWithPositiveBias = overall(sweep(.positiveBias).dead)
+        extra.deadAtHighRateHalfProbe = adam[high].map { overall($0.deadOnHalfProbe) } ?? .nan
         let sgdLoss = extra.finalLoss["SGD"]!
         let best = sgdLoss.indices.filter { !sgdLoss[$0].isNaN }.min { sgdLoss[$0] < sgdLoss[$1] }
         extra.deadAtBestSGD = best.map { overall(extra.dead["SGD"]![$0]) } ?? .nan

@@ -80,8 +80,24 @@ struct DeadReLURun {
     func dead(on probe: DeadUnitProbe) -> [[Bool]]? { log.diverged ? nil : probe.deadUnits(network) }
 }
 
+/// A sweep run reduced to what the report reads: per layer the dead fractions on the probe and on its first half
+/// (NaN: diverged), the training log, and the dead-unit map of `mapLayer`.
+struct SweepRun: Codable, Sendable {
+    var dead: [Double], deadOnHalfProbe: [Double]
+    var log: TrainingLog
+    var map: [[Double]]
+
+    init(_ run: DeadReLURun, settings s: DeadReLU.Settings, inputs: DeadReLU.Inputs) {
+        func fractions(_ probe: DeadUnitProbe) -> [Double] {
+            run.dead(on: probe)?.map(DeadUnitProbe.fraction) ?? s.widths.map { _ in .nan }
+        }
+        (dead, deadOnHalfProbe, log) = (fractions(inputs.probe), fractions(inputs.halfProbe), run.log)
+        map = inputs.probe.activityMap(run.network, layer: s.mapLayer, examples: s.mapExamples)
+    }
+}
+
 /// A recovery run: `steps` at Adam `recoveryFromRate`, then `recoverySteps` at `recoveryRate` (fresh Adam), probed.
-struct RecoveryRun {
+struct RecoveryRun: Codable, Sendable {
     var curve: [Double] = [], checkpoints: [Double] = []
     /// Per layer: dead fractions before and after the recovery steps; of the units dead before, the fraction dead
     /// after (the last entry pools the layers). The high-rate run's log and dead-unit map (`mapLayer`).
