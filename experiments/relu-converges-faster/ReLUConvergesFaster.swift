@@ -51,14 +51,32 @@ struct ReLUConvergesFaster: ClaimExperiment {
     }
 
     static func measure(seed: Int, settings: Settings, inputs: Inputs) throws -> Outcome<Metrics, Extra> {
-        let rng = SeededGenerator(seed: UInt64(seed))
+        try measureConfigurations(seed: seed, settings: settings, inputs: inputs)
+    }
+
+    /// One training run per variant, shardable below the seed; each starts from the seed's own generator.
+    static func configurationCount(_ settings: Settings) -> Int { Variant.allCases.count }
+
+    /// A variant's run: steps to the target training error (NaN: not reached) and its error curve.
+    struct VariantCurve: Codable, Sendable {
+        var steps: Double
+        var errors: [Double]
+    }
+
+    static func measure(configuration j: Int, seed: Int, settings: Settings, inputs: Inputs) throws -> VariantCurve {
+        let variant = Variant.allCases[j]
+        SeedProgress.configuration(j + 1, of: Variant.allCases.count, variant.rawValue, steps: settings.maxSteps)
+        let curve = ErrorCurve(variant, rate: inputs.rates[variant]!, training: inputs.training, probe: inputs.probe,
+                               settings: settings, using: SeededGenerator(seed: UInt64(seed))).finish()
+        return VariantCurve(steps: curve.stepsToTarget.map(Double.init) ?? .nan, errors: curve.errors)
+    }
+
+    static func combine(seed: Int, parts: [VariantCurve], settings: Settings,
+                        inputs: Inputs) throws -> Outcome<Metrics, Extra> {
         var steps: [Variant: Double] = [:], extra = Extra()
-        for variant in Variant.allCases {
-            SeedProgress.configuration(of: Variant.allCases.count, variant.rawValue, steps: settings.maxSteps)
-            let curve = ErrorCurve(variant, rate: inputs.rates[variant]!, training: inputs.training, probe: inputs.probe,
-                                   settings: settings, using: rng).finish()
-            steps[variant] = curve.stepsToTarget.map(Double.init) ?? .nan
-            extra.curves[variant.rawValue] = curve.errors
+        for (variant, part) in zip(Variant.allCases, parts) {
+            steps[variant] = part.steps
+            extra.curves[variant.rawValue] = part.errors
         }
         (extra.stepsReLU, extra.stepsTanh, extra.stepsSigmoid, extra.stepsControl) =
             (steps[.relu]!, steps[.tanh]!, steps[.sigmoid]!, steps[.steepSigmoid]!)

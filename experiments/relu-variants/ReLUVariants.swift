@@ -75,18 +75,32 @@ struct ReLUVariants: ClaimExperiment {
 
     static func measure(seed: Int, settings s: Settings, inputs data: LabeledDataset<Float>) throws
         -> Outcome<Metrics, Extra> {
+        try measureConfigurations(seed: seed, settings: s, inputs: data)
+    }
+
+    /// Two training runs per variant, shardable below the seed: SGD at `learningRate` (configuration 2v) and Adam at
+    /// `highRate` (2v + 1), each from the seed's same initial weights and batch order.
+    static func configurationCount(_ s: Settings) -> Int { 2 * variants(s).count }
+
+    static func measure(configuration j: Int, seed: Int, settings s: Settings,
+                        inputs data: LabeledDataset<Float>) throws -> VariantRun {
         var rng = SeededGenerator(seed: UInt64(seed))
-        let start = rng.split()
+        let start = rng.split(), variant = variants(s)[j / 2], stressed = j % 2 == 1
         let probe = data.features.gatheringRows(Array(0..<s.probeExamples))
+        SeedProgress.configuration(j + 1, of: configurationCount(s),
+                                   "\(variant.name), " + (stressed ? "Adam η \(s.highRate)" : "SGD η \(s.learningRate)"))
+        return stressed
+            ? VariantRun(variant, data: data, probe: probe, optimizer: Adam<Float>(learningRate: s.highRate),
+                         steps: s.highRateSteps, settings: s, seed: start, curves: false)
+            : VariantRun(variant, data: data, probe: probe, optimizer: SGD<Float>(learningRate: s.learningRate),
+                         steps: s.steps, settings: s, seed: start, curves: true)
+    }
+
+    static func combine(seed: Int, parts: [VariantRun], settings s: Settings,
+                        inputs data: LabeledDataset<Float>) throws -> Outcome<Metrics, Extra> {
         var runs: [String: VariantRun] = [:], stressed: [String: VariantRun] = [:]
-        for variant in variants(s) {
-            SeedProgress.configuration(of: 2 * variants(s).count, "\(variant.name), SGD η \(s.learningRate)")
-            runs[variant.name] = VariantRun(variant, data: data, probe: probe, optimizer: SGD<Float>(learningRate: s.learningRate),
-                                            steps: s.steps, settings: s, seed: start, curves: true)
-            SeedProgress.configuration(of: 2 * variants(s).count, "\(variant.name), Adam η \(s.highRate)")
-            stressed[variant.name] = VariantRun(variant, data: data, probe: probe,
-                                                optimizer: Adam<Float>(learningRate: s.highRate), steps: s.highRateSteps,
-                                                settings: s, seed: start, curves: false)
+        for (v, variant) in variants(s).enumerated() {
+            (runs[variant.name], stressed[variant.name]) = (parts[2 * v], parts[2 * v + 1])
         }
         let nonDying = ["leaky ReLU", "ELU", "maxout"]
         let relu = runs["ReLU"]!, elu = runs["ELU"]!, maxout = runs["maxout"]!
