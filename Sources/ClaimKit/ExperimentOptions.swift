@@ -39,9 +39,6 @@ public struct ExperimentOptions: ParsableArguments, Sendable {
         + "here) and write the report into --output, as a single run would.", valueName: "DIR"))
     public var merge: String?
 
-    @Flag(help: "Print the run's seeds (as --quick, --seeds and --first-seed give them), space-separated, and exit.")
-    public var listSeeds = false
-
     @Flag(help: "Print the number of units --shard divides (seeds, or seeds × configurations for a sweep) and exit.")
     public var countUnits = false
 

@@ -38,10 +38,6 @@ extension ClaimExperiment {
     /// `--merge DIR` it reads every shard of the run from `DIR` instead of measuring, then judges and writes as usual,
     /// so the merged report is the single run's, byte for byte.
     public static func execute(_ options: ExperimentOptions) throws {
-        if options.listSeeds {
-            print(options.seedList(quickSeedCount: quickSeedCount).map(String.init).joined(separator: " "))
-            return
-        }
         if options.countUnits {
             let settings = options.quick ? quick : full
             print(options.seedList(quickSeedCount: quickSeedCount).count * max(1, configurationCount(settings)))
@@ -109,12 +105,14 @@ extension ClaimExperiment {
             let outcomes = try measureSeeds(own.map(\.seed), settings: settings, inputs: inputs, progress: progress)
             entries = zip(own, outcomes).map { File.Entry(unit: $0, outcome: $1) }
         } else {
-            entries = try own.enumerated().map { i, unit in
-                progress.stage("measuring \(unit) (\(i + 1) of \(own.count) in this shard)")
-                let part = try measure(configuration: unit.configuration!, seed: unit.seed, settings: settings,
-                                       inputs: inputs)
-                return File.Entry(unit: unit, part: part)
+            // Configurations are independent like seeds: measured two at a time too (a task of 2+ units gets 2 CPUs).
+            let workers = seedsInParallel ? min(own.count, ProcessInfo.processInfo.activeProcessorCount) : 1
+            let parts = try inParallel(own.count, workers: workers) { i in
+                progress.stage("measuring \(own[i]) (\(i + 1) of \(own.count) in this shard)")
+                return Result { try measure(configuration: own[i].configuration!, seed: own[i].seed, settings: settings,
+                                            inputs: inputs) }
             }
+            entries = zip(own, parts).map { File.Entry(unit: $0, part: $1) }
         }
         let file = File(format: File.format, version: File.currentVersion, claim: folder.id, mode: mode,
                         settings: StableDescription.of(settings), build: BuildIdentity.current, runSeeds: seeds,
@@ -139,17 +137,23 @@ extension ClaimExperiment {
         let workers = seedsInParallel ? min(seeds.count, ProcessInfo.processInfo.activeProcessorCount) : 1
         progress.stage("measuring \(seeds.count) seed\(seeds.count == 1 ? "" : "s")"
                        + (workers > 1 ? ", \(workers) at a time" : ""))
-        func measureOne(_ k: Int) -> Result<Outcome<Metrics, Extra>, any Error> {
+        return try inParallel(seeds.count, workers: workers) { k in
             progress.measuring(seeds[k], of: seeds.count) {   // binds SeedProgress and the steps' observer
                 Result { try measure(seed: seeds[k], settings: settings, inputs: inputs) }
             }
         }
-        guard workers > 1 else { return try seeds.indices.map { try measureOne($0).get() } }
-        let results = SeedResults<Outcome<Metrics, Extra>>(count: seeds.count)
-        nonisolated(unsafe) let measureOne = measureOne
-        // Worker w takes seeds w, w + workers, …; each writes only its own slots.
+    }
+
+    /// `body(0..<count)` in order, on up to `workers` threads (worker w takes w, w + workers, …, each writing only its
+    /// own slots); the first error in index order is rethrown. Each item must depend only on its index and read-only
+    /// inputs, as a seed or a sweep's configuration does.
+    static func inParallel<T>(_ count: Int, workers: Int,
+                              _ body: @escaping (Int) -> Result<T, any Error>) throws -> [T] {
+        guard workers > 1 else { return try (0..<count).map { try body($0).get() } }
+        let results = IndexedResults<T>(count: count)
+        nonisolated(unsafe) let body = body
         DispatchQueue.concurrentPerform(iterations: workers) { w in
-            for k in stride(from: w, to: seeds.count, by: workers) { results.set(k, measureOne(k)) }
+            for k in stride(from: w, to: count, by: workers) { results.set(k, body(k)) }
         }
         return try results.values.map { try $0!.get() }
     }
@@ -221,8 +225,9 @@ extension ClaimExperiment {
     }
 }
 
-/// One slot per seed, filled from several threads (each slot by one thread), read after all have finished.
-final class SeedResults<Value>: @unchecked Sendable {
+/// One slot per item (a seed, a configuration), filled from several threads (each slot by one thread), read after
+/// all have finished.
+final class IndexedResults<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Result<Value, any Error>?]
 

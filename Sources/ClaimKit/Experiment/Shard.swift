@@ -201,7 +201,7 @@ enum ShardMerge {
         guard file.claim == expected.claim else { throw mismatch("claim", file.claim, expected.claim) }
         guard file.mode == expected.mode else { throw mismatch("mode", file.mode, expected.mode) }
         guard file.settings == expected.settings else {
-            throw mismatch("settings", "of another build", "\(expected.mode) settings of this build")
+            throw mismatch("settings", "that differ from this build's", "its \(expected.mode) settings")
         }
         guard file.build == BuildIdentity.current else {
             throw mismatch("build", file.build, "this build's \(BuildIdentity.current)")
